@@ -1,0 +1,54 @@
+//! `prepbook build`: build the guide and print one summary line.
+
+use std::process::ExitCode;
+
+use crate::cli::BuildArgs;
+use crate::diagnostics::display_path;
+use crate::progress::Progress;
+use crate::site::{self, BuildOptions};
+
+pub fn run(args: &BuildArgs) -> ExitCode {
+    let opts = BuildOptions {
+        output: args.output.clone(),
+        no_cache: args.no_cache,
+        drafts: args.drafts,
+    };
+    let progress = Progress::new();
+    match site::build(&args.guide.root, &opts, &progress) {
+        Ok(report) => {
+            progress.finish();
+            super::print_diagnostics(&report.warnings);
+            if std::env::var_os("PREPBOOK_TIMINGS").is_some() {
+                for (name, took) in &report.steps {
+                    eprintln!("  {name:>8}: {:.3} s", took.as_secs_f64());
+                }
+                let (blocks, hits) = report.highlighted;
+                eprintln!("  code blocks highlighted: {blocks} ({hits} from the cache)");
+            }
+            let articles = match report.articles {
+                0 => String::new(),
+                1 => " (+1 article)".to_string(),
+                n => format!(" (+{n} articles)"),
+            };
+            let mut out = display_path(&report.output).display().to_string();
+            if !out.ends_with('/') {
+                out.push('/');
+            }
+            println!(
+                "built {} pages: {} questions{articles} in {} sections, {} tags, in {:.2} s -> {out}",
+                report.pages,
+                report.questions,
+                report.sections,
+                report.tags,
+                report.elapsed.as_secs_f64(),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            progress.finish();
+            super::print_diagnostics(&diags);
+            super::print_failure(&diags, "build");
+            ExitCode::from(1)
+        }
+    }
+}

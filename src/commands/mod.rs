@@ -1,0 +1,31 @@
+//! One module per subcommand: each a thin layer over the library that prints and picks the exit
+//! code.
+
+pub mod build;
+
+use crate::diagnostics::Diagnostic;
+
+/// Prints diagnostics to stderr, rustc style, each followed by a blank line.
+pub fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}\n");
+    }
+}
+
+/// The closing line after errors: how many, of which kind.
+pub fn print_failure(diags: &[Diagnostic], what: &str) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    eprintln!(
+        "{what} failed: {}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+}

@@ -1,0 +1,388 @@
+//! `book.toml`, the guide's configuration: typed structs with documented defaults, and the check
+//! that rejects unknown keys, naming the closest known one.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::{Diagnostic, closest};
+
+/// The name of the configuration file at the root of every guide.
+pub const CONFIG_FILE: &str = "book.toml";
+
+/// Every table and key `book.toml` accepts. Kept beside the structs below; a unit test checks
+/// that the two agree.
+pub const SCHEMA: &[(&str, &[&str])] = &[
+    (
+        "book",
+        &[
+            "title",
+            "description",
+            "authors",
+            "language",
+            "edit-url-template",
+        ],
+    ),
+    (
+        "build",
+        &["content-dir", "output-dir", "theme", "cache-dir", "drafts"],
+    ),
+    ("site", &["base-url"]),
+    ("highlight", &["enabled", "theme", "dark-theme"]),
+    ("search", &["enabled"]),
+    ("tags", &["vocabulary"]),
+    ("study", &["answer-headings"]),
+];
+
+/// The whole configuration of one guide.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Config {
+    pub book: BookConfig,
+    #[serde(default)]
+    pub build: BuildConfig,
+    #[serde(default)]
+    pub site: SiteConfig,
+    #[serde(default)]
+    pub highlight: HighlightConfig,
+    #[serde(default)]
+    pub search: SearchConfig,
+    #[serde(default)]
+    pub tags: TagsConfig,
+    #[serde(default)]
+    pub study: StudyConfig,
+    /// The folder holding `book.toml`; every relative path is resolved against it.
+    #[serde(skip)]
+    pub root: PathBuf,
+}
+
+/// `[book]`: what the guide is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct BookConfig {
+    /// The guide's title (required).
+    pub title: String,
+    /// One or two sentences shown on the home page and in search engines. Default: empty.
+    #[serde(default)]
+    pub description: String,
+    /// Default: none.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The `lang` of every page. Default: `en`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A URL with `{path}` (the source file, relative to the guide root) for "edit this page".
+    #[serde(default)]
+    pub edit_url_template: Option<String>,
+}
+
+/// `[build]`: where things are.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct BuildConfig {
+    /// Default: `content`.
+    pub content_dir: PathBuf,
+    /// Default: `book`.
+    pub output_dir: PathBuf,
+    /// A folder name under `themes/`; `default` is built in. Default: `default`.
+    pub theme: String,
+    /// Where highlighted code is cached between builds. Default: `.prepbook-cache`.
+    pub cache_dir: PathBuf,
+    /// Build questions marked `draft: true`. Default: false.
+    pub drafts: bool,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            content_dir: "content".into(),
+            output_dir: "book".into(),
+            theme: "default".into(),
+            cache_dir: ".prepbook-cache".into(),
+            drafts: false,
+        }
+    }
+}
+
+/// `[site]`: the deployed site.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SiteConfig {
+    /// The public URL; enables canonical links, Open Graph tags and `sitemap.xml`. Default: none.
+    pub base_url: Option<String>,
+}
+
+/// `[highlight]`: server-side code highlighting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct HighlightConfig {
+    /// Default: true.
+    pub enabled: bool,
+    /// The light colour theme. Default: `InspiredGitHub`.
+    pub theme: String,
+    /// The dark colour theme. Default: `OneHalfDark`.
+    pub dark_theme: String,
+}
+
+impl Default for HighlightConfig {
+    fn default() -> Self {
+        HighlightConfig {
+            enabled: true,
+            theme: "InspiredGitHub".into(),
+            dark_theme: "OneHalfDark".into(),
+        }
+    }
+}
+
+/// `[search]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct SearchConfig {
+    /// Default: true.
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
+}
+
+/// `[tags]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct TagsConfig {
+    /// The allowed tags. Empty (the default) allows any tag.
+    pub vocabulary: Vec<String>,
+}
+
+/// `[study]`: how study mode splits a question into its prompt and its answer.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct StudyConfig {
+    /// Headings that start the answer. Empty (the default): the first heading after the opening
+    /// text starts the answer.
+    pub answer_headings: Vec<String>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+impl Config {
+    /// Reads `book.toml` in `root`. All problems come back as diagnostics.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::NotFound {
+                "run `prepbook init` to create a guide, or pass `--root` to point at one"
+            } else {
+                "check that the file is readable UTF-8 text"
+            };
+            vec![
+                Diagnostic::error(&path, format!("cannot read {CONFIG_FILE}: {e}")).with_hint(hint),
+            ]
+        })?;
+        Config::parse(&text, &path, root)
+    }
+
+    /// Parses the text of a `book.toml` found at `path`.
+    pub fn parse(text: &str, path: &Path, root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let table = DeTable::parse(text).map_err(|e| vec![toml_error(&e, text, path)])?;
+        let unknown = unknown_keys(table.get_ref(), text, path);
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| vec![toml_error(&e, text, path)])?;
+        config.root = root.to_path_buf();
+        Ok(config)
+    }
+
+    /// The content folder, resolved against the guide root.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join(&self.build.content_dir)
+    }
+
+    /// The output folder, resolved against the guide root.
+    pub fn output_dir(&self) -> PathBuf {
+        self.root.join(&self.build.output_dir)
+    }
+
+    /// The folder of the guide's own theme files (which may not exist).
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.build.theme)
+    }
+
+    pub fn cache_dir(&self) -> PathBuf {
+        self.root.join(&self.build.cache_dir)
+    }
+
+    /// The base URL without a trailing slash, when one is set.
+    pub fn base_url(&self) -> Option<&str> {
+        self.site
+            .base_url
+            .as_deref()
+            .map(|u| u.trim_end_matches('/'))
+            .filter(|u| !u.is_empty())
+    }
+}
+
+fn toml_error(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let d = Diagnostic::error(path, message);
+    match e.span() {
+        Some(span) => d.at_offset(text, span.start, span.end),
+        None => d,
+    }
+}
+
+/// Every key that is not in [`SCHEMA`], with the closest known key as a hint.
+fn unknown_keys(table: &DeTable<'_>, text: &str, path: &Path) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let table_names = SCHEMA.iter().map(|(t, _)| *t);
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let span = key.span();
+        let Some((_, keys)) = SCHEMA.iter().find(|(t, _)| *t == name) else {
+            let hint = match closest(name, table_names.clone()) {
+                Some(c) => format!("did you mean `[{c}]`?"),
+                None => format!(
+                    "known tables: {}",
+                    SCHEMA
+                        .iter()
+                        .map(|(t, _)| format!("[{t}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            out.push(
+                Diagnostic::error(path, format!("unknown key `{name}` in {CONFIG_FILE}"))
+                    .at_offset(text, span.start, span.end)
+                    .with_hint(hint),
+            );
+            continue;
+        };
+        let DeValue::Table(inner) = value.get_ref() else {
+            continue; // a wrong type is reported by the typed parse, with its span
+        };
+        for (k, _) in inner.iter() {
+            let kname = k.get_ref().as_ref();
+            if keys.contains(&kname) {
+                continue;
+            }
+            let home = SCHEMA
+                .iter()
+                .find(|(_, ks)| ks.contains(&kname))
+                .map(|(t, _)| *t);
+            let hint = match (home, closest(kname, keys.iter().copied())) {
+                (Some(t), _) => format!("`{kname}` belongs in `[{t}]`"),
+                (None, Some(c)) => format!("did you mean `{c}`?"),
+                (None, None) => format!("keys of [{name}]: {}", keys.join(", ")),
+            };
+            let span = k.span();
+            out.push(
+                Diagnostic::error(
+                    path,
+                    format!("unknown key `{name}.{kname}` in {CONFIG_FILE}"),
+                )
+                .at_offset(text, span.start, span.end)
+                .with_hint(hint),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(text, Path::new("book.toml"), Path::new("/g"))
+    }
+
+    #[test]
+    fn a_title_alone_is_enough() {
+        let c = parse("[book]\ntitle = \"G\"\n").expect("minimal config parses");
+        assert_eq!(c.book.title, "G");
+        assert_eq!(c.book.language, "en");
+        assert_eq!(c.build.output_dir, PathBuf::from("book"));
+        assert!(c.highlight.enabled && c.search.enabled);
+        assert_eq!(c.output_dir(), PathBuf::from("/g/book"));
+    }
+
+    #[test]
+    fn unknown_key_names_the_closest_known_one_with_position() {
+        let errs = parse("[book]\ntitle = \"G\"\n\n[highlight]\nthem = \"x\"\n").unwrap_err();
+        assert_eq!(errs.len(), 1);
+        let d = &errs[0];
+        assert_eq!((d.line, d.column), (5, 1));
+        assert!(d.message.contains("highlight.them"), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some("did you mean `theme`?"));
+    }
+
+    #[test]
+    fn key_in_the_wrong_table_says_where_it_belongs() {
+        let errs = parse("[book]\ntitle = \"G\"\nbase-url = \"https://x\"\n").unwrap_err();
+        assert_eq!(
+            errs[0].hint.as_deref(),
+            Some("`base-url` belongs in `[site]`")
+        );
+    }
+
+    #[test]
+    fn unknown_table_is_reported() {
+        let errs = parse("[book]\ntitle = \"G\"\n[serch]\nenabled = true\n").unwrap_err();
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `[search]`?"));
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let errs = parse("[book]\ntitle = \"G\"\n[search]\nenabled = \"yes\"\n").unwrap_err();
+        assert_eq!(errs[0].line, 4);
+    }
+
+    #[test]
+    fn missing_title_is_an_error() {
+        let errs = parse("[book]\ndescription = \"x\"\n").unwrap_err();
+        assert!(errs[0].message.contains("title"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn schema_lists_every_key_the_structs_accept() {
+        let full = r#"
+[book]
+title = "t"
+description = "d"
+authors = ["a"]
+language = "en"
+edit-url-template = "https://e/{path}"
+[build]
+content-dir = "c"
+output-dir = "o"
+theme = "t"
+cache-dir = "k"
+drafts = true
+[site]
+base-url = "https://x"
+[highlight]
+enabled = false
+theme = "a"
+dark-theme = "b"
+[search]
+enabled = false
+[tags]
+vocabulary = ["x"]
+[study]
+answer-headings = ["Answer"]
+"#;
+        let c = parse(full).expect("every schema key is accepted");
+        assert_eq!(c.study.answer_headings, vec!["Answer".to_string()]);
+        assert_eq!(c.base_url(), Some("https://x"));
+        let listed: usize = SCHEMA.iter().map(|(_, k)| k.len()).sum();
+        let in_text = full.lines().filter(|l| l.contains(" = ")).count();
+        assert_eq!(listed, in_text);
+    }
+}

@@ -1,0 +1,139 @@
+//! Finding a guide's files: Markdown pages, section folders and the other files (images, data)
+//! that are copied as they are.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+
+/// What the content folder holds, every path relative to it with `/` separators, sorted.
+#[derive(Debug, Default, Clone)]
+pub struct Discovered {
+    /// Markdown files, `_index.md` included.
+    pub markdown: Vec<String>,
+    /// Folders holding Markdown at some depth: the sections (`""` is the root).
+    pub section_dirs: Vec<String>,
+    /// Every other file, copied to the site.
+    pub assets: Vec<String>,
+}
+
+/// Notes for contributors at the content root, never built into a page.
+pub const CONTRIBUTOR_NOTES: &str = "README.md";
+
+/// Walks `content_dir`. Hidden files and folders (a leading `.`) are skipped.
+pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
+    if !content_dir.is_dir() {
+        return Err(
+            Diagnostic::error(content_dir, "the content folder does not exist").with_hint(
+                "create it with one folder per section, or set `[build] content-dir` in book.toml",
+            ),
+        );
+    }
+    let mut found = Discovered::default();
+    let walker = WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content_dir.to_path_buf());
+            Diagnostic::error(path, format!("cannot read the content folder: {e}"))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(rel) = relative(content_dir, entry.path()) else {
+            continue;
+        };
+        if rel == CONTRIBUTOR_NOTES {
+            continue;
+        }
+        if is_markdown(&rel) {
+            found.markdown.push(rel);
+        } else {
+            found.assets.push(rel);
+        }
+    }
+    let mut dirs: Vec<String> = vec![String::new()];
+    for md in &found.markdown {
+        let mut dir = parent_dir(md);
+        while !dir.is_empty() {
+            dirs.push(dir.to_string());
+            dir = parent_dir(dir);
+        }
+    }
+    dirs.sort();
+    dirs.dedup();
+    found.section_dirs = dirs;
+    Ok(found)
+}
+
+fn is_markdown(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// `a/b/c.md` -> `a/b`; `c.md` -> ``.
+pub fn parent_dir(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+/// The last component of a relative path.
+pub fn file_name(rel: &str) -> &str {
+    rel.rfind('/').map_or(rel, |i| &rel[i + 1..])
+}
+
+/// The path of `path` below `base`, with `/` separators.
+pub fn relative(base: &Path, path: &Path) -> Option<String> {
+    let rel: PathBuf = path.strip_prefix(base).ok()?.to_path_buf();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_pages_sections_and_assets_but_not_hidden_files_or_notes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        for (path, text) in [
+            ("README.md", "notes"),
+            ("intro.md", "# Intro"),
+            ("a/_index.md", "---\ntitle: A\n---\n"),
+            ("a/q.md", "# Q"),
+            ("a/b/deep.markdown", "# Deep"),
+            ("a/img.png", "png"),
+            ("images/logo.svg", "<svg/>"),
+            (".hidden/x.md", "# x"),
+            ("a/.draft.md", "# x"),
+        ] {
+            let p = root.join(path);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        }
+        let found = discover(root).expect("discover");
+        assert_eq!(
+            found.markdown,
+            vec!["a/_index.md", "a/b/deep.markdown", "a/q.md", "intro.md"]
+        );
+        assert_eq!(found.section_dirs, vec!["", "a", "a/b"]);
+        assert_eq!(found.assets, vec!["a/img.png", "images/logo.svg"]);
+    }
+
+    #[test]
+    fn a_missing_content_folder_is_a_clear_error() {
+        let err = discover(Path::new("/no/such/folder")).unwrap_err();
+        assert!(err.message.contains("does not exist"));
+        assert!(err.hint.is_some());
+    }
+}

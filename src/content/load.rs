@@ -1,0 +1,602 @@
+//! Loading a guide: read and parse every file in parallel, give each page its URL, render the
+//! Markdown in parallel, then tie sections, tags and related questions together. Every problem
+//! of every file is collected, so one run reports them all.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::discover::{self, Discovered, file_name, parent_dir};
+use crate::content::front_matter::{self, Kind};
+use crate::content::model::{Asset, Guide, Question, Section, SourcePage, Tag};
+use crate::content::related::resolve_related;
+use crate::diagnostics::{Diagnostic, Diagnostics, closest, display_path};
+use crate::highlight::Highlighter;
+use crate::markdown::{self, MarkdownInput, Rendered, Resolve};
+use crate::progress::Progress;
+use crate::urls::slugify;
+
+/// Top-level names Prepbook's own pages use; a section folder may not take them.
+pub const RESERVED: &[&str] = &[
+    "tags",
+    "difficulty",
+    "static",
+    "search",
+    "study",
+    "404",
+    "index",
+    "sitemap",
+];
+
+/// The name of a section's own file.
+pub const SECTION_INDEX: &str = "_index.md";
+
+/// Loads the guide of `config`. Problems go to `diags`; `None` when an error leaves no guide.
+pub fn load(
+    config: &Config,
+    hl: &Highlighter,
+    diags: &Diagnostics,
+    progress: &Progress,
+) -> Option<Guide> {
+    let content_dir = config.content_dir();
+    let found = match discover::discover(&content_dir) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let pages: Vec<SourcePage> = found
+        .markdown
+        .par_iter()
+        .filter_map(|rel| {
+            let (page, ds) = read_page(&content_dir, rel);
+            diags.extend(ds);
+            page
+        })
+        .filter(|p| config.build.drafts || !p.front.draft)
+        .collect();
+    progress.phase("reading", pages.len());
+    Some(assemble(config.clone(), pages, &found, hl, diags, progress))
+}
+
+/// Reads and parses one Markdown file.
+pub fn read_page(content_dir: &Path, rel: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    let abs = content_dir.join(rel);
+    let path = display_path(&abs);
+    let bytes = match std::fs::read(&abs) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(
+                    &path,
+                    format!("cannot read the file: {e}"),
+                )],
+            );
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => front_matter::normalize(t),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let d = Diagnostic::error(&path, "the file is not valid UTF-8 text")
+                .at_offset(&valid, offset, offset)
+                .with_hint("save the file as UTF-8");
+            return (None, vec![d]);
+        }
+    };
+    let Ok(split) = front_matter::split(&text) else {
+        let d = Diagnostic::error(&path, "front matter is not closed")
+            .at(&text, 1, 1, 3)
+            .with_hint("end the front matter with a line holding only `---`");
+        return (None, vec![d]);
+    };
+    let body_offset = split.body_offset;
+    let (front, diags) = front_matter::parse(&split, &text, &path);
+    let page = SourcePage {
+        rel: rel.to_string(),
+        path,
+        body_offset,
+        front,
+        text,
+    };
+    (Some(page), diags)
+}
+
+/// The URL folder of a content folder: each component slugged (`01.01.Is Unique` -> `01-01-is-unique`).
+pub fn dir_url(dir: &str) -> String {
+    dir.split('/')
+        .filter(|p| !p.is_empty())
+        .map(slugify)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn join_url(dir: &str, file: &str) -> String {
+    if dir.is_empty() {
+        file.to_string()
+    } else {
+        format!("{dir}/{file}")
+    }
+}
+
+/// Every content path that became something in the site.
+#[derive(Debug, Default)]
+pub struct UrlIndex {
+    pages: HashMap<String, String>,
+    assets: HashMap<String, String>,
+}
+
+impl Resolve for UrlIndex {
+    fn page_url(&self, content_path: &str) -> Option<String> {
+        self.pages.get(content_path.trim_end_matches('/')).cloned()
+    }
+    fn asset_url(&self, content_path: &str) -> Option<String> {
+        self.assets.get(content_path).cloned()
+    }
+}
+
+/// Builds the guide from parsed pages: URLs, rendering, order, tags, related questions.
+pub fn assemble(
+    config: Config,
+    pages: Vec<SourcePage>,
+    found: &Discovered,
+    hl: &Highlighter,
+    diags: &Diagnostics,
+    progress: &Progress,
+) -> Guide {
+    // Sections: one per folder holding Markdown.
+    let mut sections: Vec<Section> = found
+        .section_dirs
+        .iter()
+        .map(|dir| Section {
+            dir: dir.clone(),
+            url: join_url(&dir_url(dir), "index.html"),
+            title: String::new(),
+            description: String::new(),
+            weight: None,
+            intro: Rendered::default(),
+            index: None,
+            parent: None,
+            children: Vec::new(),
+            questions: Vec::new(),
+            depth: dir.split('/').filter(|p| !p.is_empty()).count(),
+        })
+        .collect();
+    let section_of: HashMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.dir.clone(), i))
+        .collect();
+    for i in 1..sections.len() {
+        let parent = section_of
+            .get(parent_dir(&sections[i].dir))
+            .copied()
+            .unwrap_or(0);
+        sections[i].parent = Some(parent);
+        sections[parent].children.push(i);
+    }
+
+    let mut index = UrlIndex::default();
+    let mut claimed: HashMap<String, String> = HashMap::new();
+    let content_dir = config.content_dir();
+    let mut claim = |url: &str, rel: &str, diags: &Diagnostics| -> bool {
+        match claimed.get(url) {
+            Some(other) => {
+                let path = display_path(&content_dir.join(rel));
+                diags.push(
+                    Diagnostic::error(&path, format!("two pages would be written to `{url}`"))
+                        .with_hint(format!(
+                            "`{other}` has the same URL; rename one file or give it another `slug:`"
+                        )),
+                );
+                false
+            }
+            None => {
+                claimed.insert(url.to_string(), rel.to_string());
+                true
+            }
+        }
+    };
+    for s in sections.iter().skip(1) {
+        let top = s.dir.split('/').next().unwrap_or("");
+        if s.depth == 1 && RESERVED.contains(&slugify(top).as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    display_path(&content_dir.join(&s.dir)),
+                    format!(
+                        "the section folder `{top}` has a name Prepbook uses for its own pages"
+                    ),
+                )
+                .with_hint(format!(
+                    "rename the folder; reserved names: {}",
+                    RESERVED.join(", ")
+                )),
+            );
+        }
+        if claim(&s.url, &s.dir, diags) {
+            index.pages.insert(s.dir.clone(), s.url.clone());
+        }
+    }
+    index.pages.insert(String::new(), "index.html".into());
+
+    // Split pages into section indexes and questions, and give questions their URLs.
+    let mut questions: Vec<Question> = Vec::new();
+    for page in pages {
+        let dir = parent_dir(&page.rel).to_string();
+        let sid = section_of.get(&dir).copied().unwrap_or(0);
+        if file_name(&page.rel) == SECTION_INDEX {
+            index
+                .pages
+                .insert(page.rel.clone(), sections[sid].url.clone());
+            sections[sid].index = Some(page);
+            continue;
+        }
+        let stem = file_name(&page.rel)
+            .rsplit_once('.')
+            .map_or(file_name(&page.rel), |(s, _)| s);
+        let slug = match page
+            .front
+            .slug
+            .as_deref()
+            .map(slugify)
+            .filter(|s| !s.is_empty())
+        {
+            Some(s) => s,
+            None => slugify(stem),
+        };
+        let slug = if slug.is_empty() {
+            "page".to_string()
+        } else {
+            slug
+        };
+        let url = join_url(&dir_url(&dir), &format!("{slug}.html"));
+        if !claim(&url, &page.rel, diags) {
+            continue;
+        }
+        if sid == 0 && RESERVED.contains(&slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!("the page slug `{slug}` is a name Prepbook uses for its own pages"),
+                )
+                .with_hint("rename the file or set another `slug:` in its front matter"),
+            );
+            continue;
+        }
+        index.pages.insert(page.rel.clone(), url.clone());
+        questions.push(Question {
+            slug,
+            url,
+            section: sid,
+            title: String::new(),
+            kind: page.front.kind,
+            difficulty: page.front.difficulty,
+            levels: page.front.levels.clone(),
+            tags: Vec::new(),
+            summary: String::new(),
+            weight: page.front.weight,
+            related: Vec::new(),
+            body: Rendered::default(),
+            source: page,
+        });
+    }
+    let assets: Vec<Asset> = found
+        .assets
+        .iter()
+        .map(|rel| {
+            let url = join_url(&dir_url(parent_dir(rel)), file_name(rel));
+            index.assets.insert(rel.clone(), url.clone());
+            Asset {
+                source: content_dir.join(rel),
+                rel: rel.clone(),
+                url,
+            }
+        })
+        .collect();
+
+    // Render every body in parallel.
+    let answer_headings = &config.study.answer_headings;
+    questions.par_iter_mut().for_each(|q| {
+        let input = MarkdownInput {
+            text: &q.source.text,
+            body_offset: q.source.body_offset,
+            path: &q.source.path,
+            rel: &q.source.rel,
+            page_url: &q.url,
+            title: q.source.front.title.as_deref(),
+            answer_headings,
+        };
+        q.body = markdown::render(&input, &index, hl);
+        diags.extend(std::mem::take(&mut q.body.diagnostics));
+        progress.tick();
+    });
+    sections.par_iter_mut().for_each(|s| {
+        if let Some(page) = &s.index {
+            let input = MarkdownInput {
+                text: &page.text,
+                body_offset: page.body_offset,
+                path: &page.path,
+                rel: &page.rel,
+                page_url: &s.url,
+                title: page.front.title.as_deref(),
+                answer_headings: &[],
+            };
+            s.intro = markdown::render(&input, &index, hl);
+            diags.extend(std::mem::take(&mut s.intro.diagnostics));
+        }
+    });
+
+    // Titles and summaries.
+    for q in &mut questions {
+        let fm = &q.source.front;
+        q.title = match fm.title.clone().or_else(|| q.body.title.clone()) {
+            Some(t) => t,
+            None => {
+                diags.push(
+                    Diagnostic::error(&q.source.path, "this page has no title")
+                        .at(&q.source.text, 1, 1, 1)
+                        .with_hint("add `title: ...` to the front matter, or start the body with `# Title`"),
+                );
+                q.slug.clone()
+            }
+        };
+        q.summary = fm
+            .summary
+            .clone()
+            .or_else(|| fm.description.clone())
+            .unwrap_or_else(|| truncate_words(&q.body.first_paragraph, 200));
+    }
+    for s in &mut sections {
+        let fm = s.index.as_ref().map(|p| &p.front);
+        s.title = fm
+            .and_then(|f| f.title.clone())
+            .or_else(|| s.intro.title.clone())
+            .unwrap_or_else(|| humanize(file_name(&s.dir)));
+        s.description = fm
+            .and_then(|f| f.description.clone().or_else(|| f.summary.clone()))
+            .unwrap_or_default();
+        s.weight = fm.and_then(|f| f.weight);
+    }
+    if sections[0].index.is_none() || sections[0].title.is_empty() {
+        sections[0].title = config.book.title.clone();
+    }
+
+    // Reading order: sections by weight then title, questions likewise inside each.
+    let order_key =
+        |w: Option<i64>, title: &str| (w.is_none(), w.unwrap_or(0), title.to_lowercase());
+    for s in 0..sections.len() {
+        let mut children = std::mem::take(&mut sections[s].children);
+        children.sort_by_key(|&c| order_key(sections[c].weight, &sections[c].title));
+        sections[s].children = children;
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(questions.len());
+    let mut stack = vec![0usize];
+    let mut by_section: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, q) in questions.iter().enumerate() {
+        by_section.entry(q.section).or_default().push(i);
+    }
+    while let Some(s) = stack.pop() {
+        let mut own = by_section.remove(&s).unwrap_or_default();
+        own.sort_by_key(|&i| {
+            (
+                order_key(questions[i].weight, &questions[i].title),
+                questions[i].source.rel.clone(),
+            )
+        });
+        order.extend(own);
+        stack.extend(sections[s].children.iter().rev());
+    }
+    let mut slots: Vec<Option<Question>> = questions.into_iter().map(Some).collect();
+    let questions: Vec<Question> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for (i, q) in questions.iter().enumerate() {
+        sections[q.section].questions.push(i);
+    }
+
+    let mut guide = Guide {
+        config,
+        sections,
+        questions,
+        tags: Vec::new(),
+        assets,
+    };
+    collect_tags(&mut guide, diags);
+    resolve_related(&mut guide, diags);
+    check_anchors(&guide, diags);
+    guide
+}
+
+/// Groups questions by tag (case-insensitive, by slug) and checks tags against the vocabulary.
+fn collect_tags(guide: &mut Guide, diags: &Diagnostics) {
+    let vocabulary: Vec<String> = guide
+        .config
+        .tags
+        .vocabulary
+        .iter()
+        .map(|t| slugify(t))
+        .collect();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    let mut tags: Vec<Tag> = Vec::new();
+    for (qi, q) in guide.questions.iter_mut().enumerate() {
+        for name in &q.source.front.tags {
+            let slug = slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            if !vocabulary.is_empty() && !vocabulary.contains(&slug) {
+                let (line, col) = find_in_front(&q.source.text, name);
+                let hint = match closest(
+                    name,
+                    guide.config.tags.vocabulary.iter().map(String::as_str),
+                ) {
+                    Some(c) => format!(
+                        "did you mean `{c}`? The guide's tags are listed in book.toml `[tags] vocabulary`"
+                    ),
+                    None => "use a tag from book.toml `[tags] vocabulary`, or add this one there"
+                        .to_string(),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &q.source.path,
+                        format!("tag `{name}` is not in the guide's tag vocabulary"),
+                    )
+                    .at(&q.source.text, line, col, name.chars().count())
+                    .with_hint(hint),
+                );
+            }
+            let id = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                tags.push(Tag {
+                    name: name.trim().to_string(),
+                    url: format!("tags/{slug}.html"),
+                    slug,
+                    questions: Vec::new(),
+                });
+                tags.len() - 1
+            });
+            if !q.tags.contains(&id) {
+                q.tags.push(id);
+                tags[id].questions.push(qi);
+            }
+        }
+    }
+    // Sort tags by slug and remap ids.
+    let mut order: Vec<usize> = (0..tags.len()).collect();
+    order.sort_by(|&a, &b| tags[a].slug.cmp(&tags[b].slug));
+    let mut remap = vec![0; tags.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new;
+    }
+    let mut slots: Vec<Option<Tag>> = tags.into_iter().map(Some).collect();
+    guide.tags = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for q in &mut guide.questions {
+        for t in &mut q.tags {
+            *t = remap[*t];
+        }
+    }
+}
+
+/// Line and column of `needle` in a file's front matter (for a diagnostic on one list item).
+pub fn find_in_front(text: &str, needle: &str) -> (usize, usize) {
+    let front_end = text
+        .get(3..)
+        .and_then(|t| t.find("\n---"))
+        .map_or(text.len(), |i| i + 3);
+    match text[..front_end].find(needle) {
+        Some(off) => crate::diagnostics::line_col(text, off),
+        None => (1, 1),
+    }
+}
+
+/// Checks that `page.html#anchor` links point at a heading that exists.
+fn check_anchors(guide: &Guide, diags: &Diagnostics) {
+    let mut ids: HashMap<&str, Vec<&str>> = HashMap::new();
+    for q in &guide.questions {
+        ids.insert(
+            &q.url,
+            q.body.headings.iter().map(|h| h.id.as_str()).collect(),
+        );
+    }
+    for s in &guide.sections {
+        ids.insert(
+            &s.url,
+            s.intro.headings.iter().map(|h| h.id.as_str()).collect(),
+        );
+    }
+    let pages = guide
+        .questions
+        .iter()
+        .map(|q| (&q.source, &q.body.links))
+        .chain(
+            guide
+                .sections
+                .iter()
+                .filter_map(|s| s.index.as_ref().map(|p| (p, &s.intro.links))),
+        );
+    for (source, links) in pages {
+        for link in links {
+            let Some(known) = ids.get(link.target_url.as_str()) else {
+                continue;
+            };
+            if known.contains(&link.anchor.as_str()) || link.anchor.starts_with("fn") {
+                continue;
+            }
+            let hint = match closest(&link.anchor, known.iter().copied()) {
+                Some(c) => format!("did you mean `#{c}`?"),
+                None => format!("`{}` has no heading with that id", link.target_url),
+            };
+            diags.push(
+                Diagnostic::warning(
+                    &source.path,
+                    format!("link to `#{}` does not match a heading", link.anchor),
+                )
+                .at_offset(&source.text, link.start, link.end)
+                .with_hint(hint),
+            );
+        }
+    }
+}
+
+/// `data-structures` -> `Data structures`; names with capitals or spaces stay as written.
+fn humanize(name: &str) -> String {
+    if name.is_empty() {
+        return String::new();
+    }
+    if name.chars().any(|c| c.is_uppercase() || c == ' ') {
+        return name.to_string();
+    }
+    let spaced = name.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => spaced,
+    }
+}
+
+/// At most `max` characters, cut at a word boundary, with an ellipsis when cut.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// A guide with its kind counts, for the summary line.
+pub fn article_count(guide: &Guide) -> usize {
+    guide
+        .questions
+        .iter()
+        .filter(|q| q.kind == Kind::Article)
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn humanize_folder_names() {
+        assert_eq!(humanize("data-structures"), "Data structures");
+        assert_eq!(humanize("01.01.Is Unique"), "01.01.Is Unique");
+    }
+
+    #[test]
+    fn truncation_cuts_at_words() {
+        assert_eq!(truncate_words("short", 10), "short");
+        assert_eq!(truncate_words("one two three four five", 12), "one two…");
+    }
+
+    #[test]
+    fn dir_urls_slug_each_folder() {
+        assert_eq!(dir_url("en/01.01.Is Unique"), "en/01-01-is-unique");
+        assert_eq!(dir_url(""), "");
+    }
+}

@@ -1,0 +1,12 @@
+//! A guide's content: discovering files, parsing front matter, and the loaded model (sections,
+//! questions, tags) that every output reads.
+
+pub mod discover;
+pub mod front_matter;
+pub mod load;
+pub mod model;
+pub mod related;
+
+pub use front_matter::{Difficulty, Kind, Level};
+pub use load::load;
+pub use model::{Asset, Guide, Question, QuestionId, Section, SectionId, SourcePage, Tag, TagId};

@@ -1,0 +1,246 @@
+//! Diagnostics a contributor can act on: `path:line:col: error: message`, the source line with a
+//! caret under the problem, and a hint, printed like rustc; also as JSON lines for tools.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+/// How bad a diagnostic is. Errors fail the command; warnings are printed and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem found in a guide, pointing at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, as the user would type it (relative to the working directory when possible).
+    pub path: PathBuf,
+    /// 1-based line in the file (0 when the problem is about the whole file).
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    pub message: String,
+    /// The offending line of source, shown under the message with a caret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<String>,
+    /// How many characters the caret underlines (at least one).
+    #[serde(skip)]
+    pub span_len: usize,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path, message)
+    }
+
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, path, message)
+    }
+
+    fn new(severity: Severity, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            path: path.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            source_line: None,
+            span_len: 1,
+            hint: None,
+        }
+    }
+
+    /// Points the diagnostic at `line`:`column` (1-based) of `source`, the whole file's text,
+    /// underlining `len` characters.
+    pub fn at(mut self, source: &str, line: usize, column: usize, len: usize) -> Self {
+        self.line = line;
+        self.column = column.max(1);
+        self.span_len = len.max(1);
+        self.source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Points the diagnostic at a byte offset range of `source`.
+    pub fn at_offset(self, source: &str, start: usize, end: usize) -> Self {
+        let (line, column) = line_col(source, start);
+        let len = source
+            .get(start..end.max(start))
+            .map(|s| s.lines().next().unwrap_or("").chars().count())
+            .unwrap_or(1);
+        self.at(source, line, column, len)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// One JSON object on one line, for `--format json`.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let path = self.path.display();
+        if self.line > 0 {
+            write!(
+                f,
+                "{path}:{}:{}: {label}: {}",
+                self.line, self.column, self.message
+            )?;
+        } else {
+            write!(f, "{path}: {label}: {}", self.message)?;
+        }
+        if let Some(src) = &self.source_line {
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            // Keep tabs in the caret line so the caret lines up under tab-indented source.
+            let lead: String = src
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n{pad} |\n{num} | {src}\n{pad} | {lead}{}",
+                "^".repeat(self.span_len)
+            )?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects diagnostics from many threads; one build or check reports them all at the end.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn push(&self, d: Diagnostic) {
+        if let Ok(mut items) = self.items.lock() {
+            items.push(d);
+        }
+    }
+
+    pub fn extend(&self, ds: impl IntoIterator<Item = Diagnostic>) {
+        if let Ok(mut items) = self.items.lock() {
+            items.extend(ds);
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items
+            .lock()
+            .map(|i| i.iter().any(Diagnostic::is_error))
+            .unwrap_or(false)
+    }
+
+    /// All diagnostics, in a stable order: by file, then position, then message.
+    pub fn take_sorted(&self) -> Vec<Diagnostic> {
+        let mut items = self
+            .items
+            .lock()
+            .map(|mut i| std::mem::take(&mut *i))
+            .unwrap_or_default();
+        items.sort_by(|a, b| {
+            (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+        });
+        items.dedup();
+        items
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a plausible typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A path as the user would type it: relative to the current directory when it is below it.
+pub fn display_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_rustc_with_caret_and_hint() {
+        let src = "---\ntitle: Hi\ndifficulty: meduim\n---\n";
+        let d = Diagnostic::error("q.md", "unknown difficulty `meduim`")
+            .at(src, 3, 13, 6)
+            .with_hint("did you mean `medium`?");
+        assert_eq!(
+            d.to_string(),
+            "q.md:3:13: error: unknown difficulty `meduim`\n  |\n3 | difficulty: meduim\n  |             ^^^^^^\n  = hint: did you mean `medium`?"
+        );
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col("ab\ncé x", 7), (2, 4));
+        assert_eq!(line_col("abc", 0), (1, 1));
+    }
+
+    #[test]
+    fn closest_finds_typos_and_ignores_unrelated_words() {
+        assert_eq!(
+            closest("meduim", ["easy", "medium", "hard"]),
+            Some("medium")
+        );
+        assert_eq!(closest("tag", ["tags", "title", "summary"]), Some("tags"));
+        assert_eq!(closest("zzz", ["easy", "medium", "hard"]), None);
+    }
+}

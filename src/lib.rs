@@ -1,0 +1,28 @@
+//! Prepbook: a static-site generator for interview study guides.
+//!
+//! `book.toml` -> [`config::Config`]; `content/` -> [`content::load`] (front matter, Markdown,
+//! highlighting) -> [`content::Guide`] -> [`render`] (Tera, in parallel) -> [`output`] (staged,
+//! then swapped in). [`site::build`] runs those steps.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod highlight;
+pub mod markdown;
+pub mod output;
+pub mod progress;
+pub mod render;
+pub mod site;
+pub mod theme;
+pub mod urls;
+
+use std::process::ExitCode;
+
+/// Runs a parsed command line.
+pub fn run(cli: cli::Cli) -> ExitCode {
+    match &cli.command {
+        cli::Command::Build(args) => commands::build::run(args),
+    }
+}

@@ -1,0 +1,492 @@
+//! Markdown to HTML with pulldown-cmark: CommonMark plus tables, footnotes, strikethrough, task
+//! lists, smart punctuation, GitHub alerts and math spans; heading ids with anchor links;
+//! relative `.md` links rewritten to the built pages; code blocks highlighted; and, for study
+//! mode, the point where a question's answer starts.
+
+pub mod links;
+mod text;
+
+use std::path::Path;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
+
+pub use links::{LinkTarget, Resolve, resolve_link};
+use text::{HtmlText, plain_text};
+
+use crate::diagnostics::Diagnostic;
+use crate::highlight::{Highlighter, Language, escape, languages};
+use crate::urls::slugify;
+
+/// Where to find a page's Markdown and how to place it.
+pub struct MarkdownInput<'a> {
+    /// The whole file (normalized), for diagnostics with line numbers from the top of the file.
+    pub text: &'a str,
+    /// Where the Markdown body starts in `text`.
+    pub body_offset: usize,
+    /// The file as shown in diagnostics.
+    pub path: &'a Path,
+    /// The file relative to the content folder (`concurrency/gil.md`), for relative links.
+    pub rel: &'a str,
+    /// The URL of the page being rendered, relative to the site root.
+    pub page_url: &'a str,
+    /// The title from front matter; when there is none, a leading `# Heading` becomes the title.
+    pub title: Option<&'a str>,
+    /// Headings that start the answer (from `[study] answer-headings`); empty for the default.
+    pub answer_headings: &'a [String],
+}
+
+/// A heading of a page, for its table of contents and for checking `#anchor` links.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link from a page to a page of the same guide, kept to check its `#anchor` once every page
+/// is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    pub target_url: String,
+    pub anchor: String,
+    /// Byte range in the file text, for the diagnostic.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A rendered Markdown body.
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    pub html: String,
+    /// Byte offset in `html` where the answer starts (study mode); `None` if nothing marks it.
+    pub answer_start: Option<usize>,
+    /// The text of a leading `# Heading` used as the title.
+    pub title: Option<String>,
+    /// Plain text of the first real paragraph, for a summary when the author gave none.
+    pub first_paragraph: String,
+    /// Plain text of the whole body (code blocks excluded), for search.
+    pub text: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<InternalLink>,
+    pub code_blocks: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Marks the answer start in the event stream; removed from the HTML after rendering.
+const ANSWER_SENTINEL: &str = "\u{1}prepbook-answer\u{1}";
+
+/// The explicit marker an author can write where the answer starts.
+pub const ANSWER_MARKER: &str = "<!-- answer -->";
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_MATH
+}
+
+/// Renders one Markdown body.
+pub fn render(input: &MarkdownInput<'_>, resolver: &dyn Resolve, hl: &Highlighter) -> Rendered {
+    let body = input.text.get(input.body_offset..).unwrap_or("");
+    let mut r = Renderer {
+        input,
+        resolver,
+        hl,
+        out: Vec::new(),
+        result: Rendered::default(),
+        ids: Vec::new(),
+        seen_block: false,
+        heading_answer: false,
+        marker_answer: false,
+        text: HtmlText::default(),
+        paragraph: None,
+    };
+    let mut events = Parser::new_ext(body, options()).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        let start = input.body_offset + range.start;
+        let end = input.body_offset + range.end;
+        r.event(event, start, end, &mut events);
+    }
+    let Renderer {
+        out,
+        mut result,
+        text,
+        ..
+    } = r;
+    let mut html_out = String::with_capacity(body.len() * 2);
+    html::push_html(&mut html_out, out.into_iter());
+    if let Some(pos) = html_out.find(ANSWER_SENTINEL) {
+        html_out.replace_range(pos..pos + ANSWER_SENTINEL.len(), "");
+        result.answer_start = Some(pos);
+    }
+    result.html = html_out;
+    result.text = text.finish();
+    result
+}
+
+struct Renderer<'a, 'i> {
+    input: &'a MarkdownInput<'i>,
+    resolver: &'a dyn Resolve,
+    hl: &'a Highlighter,
+    out: Vec<Event<'a>>,
+    result: Rendered,
+    /// Heading ids used so far, to keep them unique.
+    ids: Vec<String>,
+    /// A block other than an HTML comment has been seen (a later `# H1` is not the title).
+    seen_block: bool,
+    heading_answer: bool,
+    marker_answer: bool,
+    text: HtmlText,
+    /// Text of the paragraph being read, while looking for the first real one.
+    paragraph: Option<String>,
+}
+
+type OffsetEvents<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>;
+
+impl<'a, 'i> Renderer<'a, 'i> {
+    fn event(&mut self, event: Event<'a>, start: usize, end: usize, rest: &mut OffsetEvents<'a>) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let mut inner = Vec::new();
+                for (e, _) in rest.by_ref() {
+                    if matches!(e, Event::End(TagEnd::Heading(_))) {
+                        break;
+                    }
+                    inner.push(e);
+                }
+                self.heading(level, id.map(|s| s.to_string()), inner, start, end);
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.seen_block = true;
+                let mut code = String::new();
+                for (e, _) in rest.by_ref() {
+                    match e {
+                        Event::End(TagEnd::CodeBlock) => break,
+                        Event::Text(t) => code.push_str(&t),
+                        _ => {}
+                    }
+                }
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code_block(&info, &code, start, end);
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                let mut raw = String::new();
+                for (e, _) in rest.by_ref() {
+                    match e {
+                        Event::End(TagEnd::HtmlBlock) => break,
+                        Event::Html(t) => raw.push_str(&t),
+                        _ => {}
+                    }
+                }
+                if raw.trim().eq_ignore_ascii_case(ANSWER_MARKER) && !self.marker_answer {
+                    self.marker_answer = true;
+                    self.out.push(Event::Html(CowStr::from(ANSWER_SENTINEL)));
+                    return;
+                }
+                if !is_only_comments(&raw) {
+                    self.seen_block = true;
+                }
+                self.text.push_html(&raw);
+                self.out.push(Event::Html(raw.into()));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                self.seen_block = true;
+                let (class, label) = alert(kind);
+                self.out.push(Event::Html(
+                    format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{label}</p>\n").into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.out.push(Event::Html("</div>\n".into()))
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                self.seen_block = true;
+                self.out
+                    .push(Event::Html("<div class=\"table-wrap\">".into()));
+                self.out.push(Event::Start(Tag::Table(aligns)));
+            }
+            Event::End(TagEnd::Table) => {
+                self.out.push(Event::End(TagEnd::Table));
+                self.out.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Paragraph) => {
+                self.seen_block = true;
+                if self.result.first_paragraph.is_empty() {
+                    self.paragraph = Some(String::new());
+                }
+                self.out.push(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(p) = self.paragraph.take() {
+                    // A line of links ("[中文文档](...)") is not a summary; keep looking.
+                    if p.split_whitespace().count() >= 6 {
+                        self.result.first_paragraph = p.trim().to_string();
+                    }
+                }
+                self.text.push(" ");
+                self.out.push(Event::End(TagEnd::Paragraph));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = self.link(&dest_url, start, end).unwrap_or(dest_url);
+                self.out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = self.link(&dest_url, start, end).unwrap_or(dest_url);
+                self.out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::Text(t) => {
+                self.note_text(&t);
+                self.out.push(Event::Text(t));
+            }
+            Event::Code(t) => {
+                self.note_text(&t);
+                self.out.push(Event::Code(t));
+            }
+            Event::InlineHtml(t) => {
+                self.text.push_html(&t);
+                self.out.push(Event::InlineHtml(t));
+            }
+            Event::Html(t) => {
+                self.text.push_html(&t);
+                self.out.push(Event::Html(t));
+            }
+            Event::InlineMath(m) => {
+                self.note_text(&m);
+                self.out.push(Event::InlineHtml(
+                    format!("<span class=\"math\">${}$</span>", escape(&m)).into(),
+                ));
+            }
+            Event::DisplayMath(m) => {
+                self.note_text(&m);
+                self.out.push(Event::InlineHtml(
+                    format!(
+                        "<span class=\"math math-display\">$${}$$</span>",
+                        escape(&m)
+                    )
+                    .into(),
+                ));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.note_text(" ");
+                self.out.push(event);
+            }
+            Event::Start(_) => {
+                self.seen_block = true;
+                self.out.push(event);
+            }
+            other => self.out.push(other),
+        }
+    }
+
+    fn note_text(&mut self, t: &str) {
+        self.text.push(t);
+        if let Some(p) = &mut self.paragraph {
+            p.push_str(t);
+        }
+    }
+
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<String>,
+        inner: Vec<Event<'a>>,
+        start: usize,
+        end: usize,
+    ) {
+        let text = plain_text(&inner);
+        let is_first_block = !self.seen_block;
+        self.seen_block = true;
+        if is_first_block && level == HeadingLevel::H1 && self.result.title.is_none() {
+            let same_as_title = self
+                .input
+                .title
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case(text.trim()));
+            if self.input.title.is_none() || same_as_title {
+                self.result.title = Some(text);
+                return;
+            }
+        }
+        let starts_answer = !self.heading_answer
+            && (self.input.answer_headings.is_empty()
+                || self
+                    .input
+                    .answer_headings
+                    .iter()
+                    .any(|h| h.trim().eq_ignore_ascii_case(text.trim())));
+        if starts_answer {
+            self.heading_answer = true;
+            if !self.marker_answer {
+                self.out.push(Event::Html(CowStr::from(ANSWER_SENTINEL)));
+            }
+        }
+        let id = self.unique_id(id.unwrap_or_else(|| slugify(&text)));
+        let mut inner_html = String::new();
+        let inner = inner.into_iter().map(|e| match e {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = self.link(&dest_url, start, end).unwrap_or(dest_url);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        });
+        let inner: Vec<Event<'a>> = inner.collect();
+        html::push_html(&mut inner_html, inner.into_iter());
+        let n = level as usize;
+        self.text.push(" ");
+        self.text.push(&text);
+        self.text.push(" ");
+        self.out.push(Event::Html(
+            format!(
+                "<h{n} id=\"{id}\">{inner_html}<a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n"
+            )
+            .into(),
+        ));
+        self.result.headings.push(Heading {
+            level: n as u8,
+            id,
+            text,
+        });
+    }
+
+    fn unique_id(&mut self, base: String) -> String {
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.ids.push(id.clone());
+        id
+    }
+
+    fn code_block(&mut self, info: &str, code: &str, start: usize, end: usize) {
+        self.result.code_blocks += 1;
+        let token = languages::token(info);
+        let lang = self.hl.language(token);
+        if let Language::Unknown { token } = &lang {
+            self.result.diagnostics.push(
+                Diagnostic::warning(
+                    self.input.path,
+                    format!("unknown code language `{token}`; the block is shown as plain text"),
+                )
+                .at_offset(self.input.text, start, end.min(start + 3 + info.len()))
+                .with_hint(format!(
+                    "use one of {}, or `text` for none",
+                    languages::common_names()
+                )),
+            );
+        }
+        let inner = self.hl.highlight(&lang, code);
+        let label = escape(lang.label());
+        let token_class = lang.css_token();
+        self.out.push(Event::Html(
+            format!(
+                "<div class=\"code-block\"><div class=\"code-head\"><span class=\"code-lang\">{label}</span><button type=\"button\" class=\"copy-code\" hidden>Copy</button></div><pre class=\"hl-code\"><code class=\"language-{token_class}\">{inner}</code></pre></div>\n"
+            )
+            .into(),
+        ));
+    }
+
+    /// Rewrites a link or image target; records page links for the anchor check.
+    fn link(&mut self, dest: &str, start: usize, end: usize) -> Option<CowStr<'a>> {
+        match resolve_link(dest, self.input.rel, self.input.page_url, self.resolver) {
+            LinkTarget::Page { href, url, anchor } => {
+                if let Some(anchor) = anchor {
+                    self.result.links.push(InternalLink {
+                        target_url: url,
+                        anchor,
+                        start,
+                        end,
+                    });
+                }
+                Some(href.into())
+            }
+            LinkTarget::SamePage { anchor } => {
+                self.result.links.push(InternalLink {
+                    target_url: self.input.page_url.to_string(),
+                    anchor,
+                    start,
+                    end,
+                });
+                None
+            }
+            LinkTarget::Asset { href } => Some(href.into()),
+            LinkTarget::Missing { path } => {
+                self.result.diagnostics.push(
+                    Diagnostic::warning(self.input.path, format!("link to `{dest}` does not lead to any page of the guide"))
+                        .at_offset(self.input.text, start, end)
+                        .with_hint(format!("no file `{path}` in the content folder; check the path, relative to this file")),
+                );
+                None
+            }
+            LinkTarget::Untouched => None,
+        }
+    }
+}
+
+fn is_only_comments(raw: &str) -> bool {
+    let mut rest = raw.trim();
+    while let Some(r) = rest.strip_prefix("<!--") {
+        match r.find("-->") {
+            Some(i) => rest = r[i + 3..].trim_start(),
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,209 @@
+//! Writing a site safely: into a temporary folder beside the output folder, moved into place
+//! only when the whole build succeeded, so a failed build leaves the previous site untouched.
+//! Prepbook also refuses output folders that would destroy something it did not create.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, display_path};
+
+/// The file that marks a folder as a site Prepbook wrote (so it may replace it).
+pub const MARKER: &str = ".prepbook-output";
+
+/// Checks that `output` may be (re)written by a build of the guide at `root`.
+pub fn check_output_dir(
+    output: &Path,
+    root: &Path,
+    protected: &[PathBuf],
+) -> Result<(), Diagnostic> {
+    let out = absolute(output);
+    let root = absolute(root);
+    let refuse = |why: String, hint: &str| {
+        Err(Diagnostic::error(display_path(output), why).with_hint(hint.to_string()))
+    };
+    if out == root || root.starts_with(&out) {
+        return refuse(
+            "the output folder is the guide itself (or holds it); a build replaces the whole output folder".into(),
+            "choose a folder of its own, e.g. `--output book` (the default)",
+        );
+    }
+    for p in protected {
+        let p = absolute(p);
+        if out == p || out.starts_with(&p) || p.starts_with(&out) {
+            return refuse(
+                format!(
+                    "the output folder overlaps `{}`, which the build reads",
+                    display_path(&p).display()
+                ),
+                "choose a folder outside the content and theme folders",
+            );
+        }
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return refuse(
+                "the output path exists and is not a folder".into(),
+                "remove the file or choose another output path",
+            );
+        }
+        let empty = std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty && !out.join(MARKER).is_file() {
+            return refuse(
+                "the output folder is not empty and was not written by Prepbook".into(),
+                "Prepbook replaces its output folder whole; empty this folder or choose another one",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A site being written: files go to a fresh folder next to the output, then [`Staging::publish`]
+/// swaps it in.
+pub struct Staging {
+    pub dir: PathBuf,
+    output: PathBuf,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> std::io::Result<Staging> {
+        let output = absolute(output);
+        let parent = output
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        std::fs::create_dir_all(&parent)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        let dir = parent.join(format!(".{name}.prepbook-tmp-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(
+            dir.join(MARKER),
+            "This folder was written by Prepbook; a build replaces it whole.\n",
+        )?;
+        Ok(Staging { dir, output })
+    }
+
+    /// Writes one file of the site (`rel` relative to the site root).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, bytes)
+    }
+
+    pub fn copy(&self, rel: &str, from: &Path) -> std::io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(from, path).map(|_| ())
+    }
+
+    /// Moves the finished site into place: the old output is renamed aside, the new one renamed
+    /// in, then the old one removed.
+    pub fn publish(self) -> std::io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.prepbook-old-{}",
+            self.output
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.output.exists();
+        if had_old {
+            std::fs::rename(&self.output, &old)?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.output);
+            }
+            return Err(e);
+        }
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        std::mem::forget(self);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// A build that did not publish leaves nothing behind.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// An absolute, lexically normalized path (the folder may not exist yet).
+pub fn absolute(p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks where the path exists, so two spellings of one folder compare equal.
+    std::fs::canonicalize(&out).unwrap_or(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_guide_its_content_and_foreign_folders() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let content = root.join("content");
+        std::fs::create_dir_all(&content).expect("mkdir");
+        let protected = [content.clone()];
+        assert!(check_output_dir(root, root, &protected).is_err());
+        assert!(check_output_dir(&content, root, &protected).is_err());
+        assert!(check_output_dir(&content.join("out"), root, &protected).is_err());
+        assert!(check_output_dir(root.parent().expect("parent"), root, &protected).is_err());
+        let foreign = root.join("docs");
+        std::fs::create_dir_all(&foreign).expect("mkdir");
+        std::fs::write(foreign.join("keep.txt"), "mine").expect("write");
+        let err = check_output_dir(&foreign, root, &protected).unwrap_err();
+        assert!(err.message.contains("not written by Prepbook"));
+        assert!(check_output_dir(&root.join("book"), root, &protected).is_ok());
+    }
+
+    #[test]
+    fn publish_replaces_the_old_site_and_drop_cleans_up() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("book");
+        let first = Staging::new(&out).expect("staging");
+        first.write("index.html", b"one").expect("write");
+        first.publish().expect("publish");
+        assert_eq!(std::fs::read(out.join("index.html")).expect("read"), b"one");
+        assert!(out.join(MARKER).is_file());
+
+        let failed = Staging::new(&out).expect("staging");
+        failed.write("index.html", b"half").expect("write");
+        drop(failed);
+        assert_eq!(std::fs::read(out.join("index.html")).expect("read"), b"one");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .collect();
+        assert_eq!(leftovers.len(), 1, "only the published site remains");
+    }
+}

@@ -1,0 +1,220 @@
+//! Typed template contexts: what each template can use, as plain serializable structs. URLs in
+//! them are relative to the site root; templates prefix them with `root` (`{{ root }}{{ q.url }}`).
+
+use serde::Serialize;
+
+use crate::content::{Difficulty, Guide, Kind, QuestionId, SectionId};
+use crate::markdown::Heading;
+
+/// About the whole guide; the same on every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteInfo {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub authors: Vec<String>,
+    pub base_url: Option<String>,
+    pub search: bool,
+    pub highlight: bool,
+    pub generator: String,
+    /// Top-level sections, for the navigation.
+    pub nav: Vec<Link>,
+    pub question_count: usize,
+}
+
+/// What every page has.
+#[derive(Debug, Serialize)]
+pub struct Base<'a> {
+    pub site: &'a SiteInfo,
+    /// From this page back to the site root: `""`, `"../"`...
+    pub root: String,
+    /// This page, relative to the site root.
+    pub url: String,
+    /// The absolute URL when `[site] base-url` is set.
+    pub canonical: Option<String>,
+    /// `home`, `section`, `question`, `tags`, `tag`, `difficulty`, `not-found`.
+    pub kind: &'static str,
+    pub page_title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DifficultyView {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub url: String,
+}
+
+impl DifficultyView {
+    pub fn of(d: Difficulty) -> Self {
+        DifficultyView {
+            name: d.name(),
+            label: d.label(),
+            url: difficulty_url(d),
+        }
+    }
+}
+
+pub fn difficulty_url(d: Difficulty) -> String {
+    format!("difficulty/{}.html", d.name())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    pub name: String,
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A question in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionCard {
+    pub title: String,
+    pub url: String,
+    pub kind: Kind,
+    pub difficulty: Option<DifficultyView>,
+    pub levels: Vec<&'static str>,
+    pub tags: Vec<Link>,
+    pub summary: String,
+    pub section: Link,
+}
+
+impl QuestionCard {
+    pub fn of(guide: &Guide, q: QuestionId) -> Self {
+        let question = &guide.questions[q];
+        let section = &guide.sections[question.section];
+        QuestionCard {
+            title: question.title.clone(),
+            url: question.url.clone(),
+            kind: question.kind,
+            difficulty: question.difficulty.map(DifficultyView::of),
+            levels: question.levels.iter().map(|l| l.name()).collect(),
+            tags: question
+                .tags
+                .iter()
+                .map(|&t| Link {
+                    title: guide.tags[t].name.clone(),
+                    url: guide.tags[t].url.clone(),
+                })
+                .collect(),
+            summary: question.summary.clone(),
+            section: Link {
+                title: section.title.clone(),
+                url: section.url.clone(),
+            },
+        }
+    }
+
+    pub fn list(guide: &Guide, ids: &[QuestionId]) -> Vec<Self> {
+        ids.iter().map(|&q| QuestionCard::of(guide, q)).collect()
+    }
+}
+
+/// A section in a list, with its subsections.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCard {
+    pub title: String,
+    pub url: String,
+    pub description: String,
+    pub count: usize,
+    pub children: Vec<SectionCard>,
+}
+
+impl SectionCard {
+    pub fn of(guide: &Guide, s: SectionId) -> Self {
+        let section = &guide.sections[s];
+        SectionCard {
+            title: section.title.clone(),
+            url: section.url.clone(),
+            description: section.description.clone(),
+            count: guide.count_in(s),
+            children: section
+                .children
+                .iter()
+                .map(|&c| SectionCard::of(guide, c))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct HomePage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub intro_html: &'a str,
+    pub sections: Vec<SectionCard>,
+    /// Pages directly in the content folder (how to use the guide, study plans).
+    pub articles: Vec<QuestionCard>,
+    pub tags: Vec<Count>,
+    pub difficulties: Vec<Count>,
+    pub levels: Vec<Count>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub section: Link,
+    pub intro_html: &'a str,
+    pub breadcrumbs: Vec<Link>,
+    pub subsections: Vec<SectionCard>,
+    pub questions: Vec<QuestionCard>,
+    pub difficulties: Vec<Count>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuestionPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub question: QuestionCard,
+    pub slug: &'a str,
+    pub body_html: &'a str,
+    pub prompt_html: &'a str,
+    pub answer_html: &'a str,
+    pub headings: &'a [Heading],
+    pub related: Vec<QuestionCard>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub breadcrumbs: Vec<Link>,
+    pub edit_url: Option<String>,
+    /// Front matter keys Prepbook does not know, as written.
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    pub reading_minutes: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TagsPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub tags: Vec<Count>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TagPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub tag: Link,
+    pub questions: Vec<QuestionCard>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DifficultyPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub difficulty: DifficultyView,
+    pub difficulties: Vec<Count>,
+    pub questions: Vec<QuestionCard>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlainPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+}

@@ -1,0 +1,250 @@
+//! A build, as a fixed list of named steps: load the configuration, the theme and the guide,
+//! render every page in parallel into a staging folder, add static files, then publish. Each
+//! step is timed; `PREPBOOK_TIMINGS=1` prints the times.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{self, Guide};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::highlight::{HighlightCache, Highlighter};
+use crate::output::{self, Staging};
+use crate::progress::Progress;
+use crate::render::{PageId, Renderer};
+use crate::theme::Theme;
+
+/// How to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Overrides `[build] output-dir`.
+    pub output: Option<PathBuf>,
+    /// Skip the highlight cache (read nothing, write nothing).
+    pub no_cache: bool,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub pages: usize,
+    pub questions: usize,
+    pub articles: usize,
+    pub sections: usize,
+    pub tags: usize,
+    pub elapsed: Duration,
+    pub warnings: Vec<Diagnostic>,
+    /// Code blocks highlighted, and how many of those came from the cache.
+    pub highlighted: (usize, usize),
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
+/// Everything needed to render: the loaded guide, its theme and highlighter.
+pub struct Loaded {
+    pub guide: Guide,
+    pub theme: Theme,
+    pub highlighter: Highlighter,
+}
+
+/// Reads `book.toml` in `root` and applies the options.
+pub fn load_config(root: &Path, opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+    let mut config = Config::load(&output::absolute(root))?;
+    if let Some(out) = &opts.output {
+        // A command-line path is relative to where the user is, not to the guide.
+        config.build.output_dir = output::absolute(out);
+    }
+    config.build.drafts |= opts.drafts;
+    Ok(config)
+}
+
+/// Loads theme, highlighter and guide. Diagnostics (warnings too) go to `diags`.
+pub fn load(
+    config: &Config,
+    opts: &BuildOptions,
+    diags: &Diagnostics,
+    progress: &Progress,
+) -> Option<Loaded> {
+    let theme = match Theme::load(&config.build.theme, &config.theme_dir()) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let cache = if opts.no_cache {
+        HighlightCache::disabled()
+    } else {
+        HighlightCache::load(&config.cache_dir())
+    };
+    let highlighter = match Highlighter::new(&config.highlight, cache) {
+        Ok(h) => h,
+        Err(e) => {
+            let key = if config.highlight.theme == e.name {
+                "theme"
+            } else {
+                "dark-theme"
+            };
+            let hint = match &e.suggestion {
+                Some(s) => format!("did you mean `{s}`? (`[highlight] {key}`)"),
+                None => format!(
+                    "built-in themes: {}",
+                    crate::highlight::theme_names().join(", ")
+                ),
+            };
+            diags.push(
+                Diagnostic::error(config.root.join(crate::config::CONFIG_FILE), e.to_string())
+                    .with_hint(hint),
+            );
+            return None;
+        }
+    };
+    let guide = content::load(config, &highlighter, diags, progress)?;
+    Some(Loaded {
+        guide,
+        theme,
+        highlighter,
+    })
+}
+
+/// Builds the guide at `root`. On failure, every diagnostic (errors and warnings) is returned
+/// and the previous output is left as it was.
+pub fn build(
+    root: &Path,
+    opts: &BuildOptions,
+    progress: &Progress,
+) -> Result<BuildReport, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let mut steps = Vec::new();
+    let mut step = |name: &'static str, since: &mut Instant| {
+        steps.push((name, since.elapsed()));
+        *since = Instant::now();
+    };
+    let mut t = Instant::now();
+    let config = load_config(root, opts)?;
+    let out_dir = config.output_dir();
+    output::check_output_dir(
+        &out_dir,
+        &config.root,
+        &[config.content_dir(), config.theme_dir()],
+    )
+    .map_err(|d| vec![d])?;
+    step("config", &mut t);
+
+    let diags = Diagnostics::default();
+    let loaded = load(&config, opts, &diags, progress);
+    step("load", &mut t);
+    let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
+        return Err(diags.take_sorted());
+    };
+    let renderer = Renderer::new(&loaded.guide, &loaded.theme)?;
+    let staging = Staging::new(&out_dir)
+        .map_err(|e| vec![io_error(&out_dir, "cannot create the output folder", e)])?;
+    let pages = write_pages(&loaded, &renderer, &staging, &diags, progress);
+    step("render", &mut t);
+    write_static(&loaded, &staging, &diags);
+    step("static", &mut t);
+    if diags.has_errors() {
+        return Err(diags.take_sorted());
+    }
+    staging
+        .publish()
+        .map_err(|e| vec![io_error(&out_dir, "cannot move the new site into place", e)])?;
+    if let Err(e) = loaded.highlighter.cache().save() {
+        diags.push(Diagnostic::warning(
+            config.cache_dir(),
+            format!("cannot save the highlight cache: {e}"),
+        ));
+    }
+    step("publish", &mut t);
+    progress.finish();
+    let guide = &loaded.guide;
+    Ok(BuildReport {
+        output: out_dir,
+        pages,
+        questions: guide.question_count(),
+        articles: content::load::article_count(guide),
+        sections: guide.sections.len() - 1,
+        tags: guide.tags.len(),
+        elapsed: started.elapsed(),
+        warnings: diags.take_sorted(),
+        highlighted: loaded.highlighter.counts(),
+        steps,
+    })
+}
+
+/// Renders and writes every page in parallel. Returns how many were written.
+pub fn write_pages(
+    loaded: &Loaded,
+    renderer: &Renderer<'_>,
+    staging: &Staging,
+    diags: &Diagnostics,
+    progress: &Progress,
+) -> usize {
+    let pages = PageId::all(&loaded.guide);
+    progress.phase("rendering", pages.len());
+    pages.par_iter().for_each(|&page| {
+        match renderer.render(page) {
+            Ok((url, html)) => {
+                if let Err(e) = staging.write(&url, html.as_bytes()) {
+                    diags.push(io_error(
+                        &staging.dir.join(&url),
+                        "cannot write the page",
+                        e,
+                    ));
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+        progress.tick();
+    });
+    pages.len()
+}
+
+/// Theme static files, the highlight stylesheets, the content's own files and the sitemap.
+pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
+    let write = |rel: &str, bytes: &[u8]| {
+        if let Err(e) = staging.write(rel, bytes) {
+            diags.push(io_error(&staging.dir.join(rel), "cannot write the file", e));
+        }
+    };
+    for (name, file) in loaded.theme.static_files() {
+        write(&format!("static/{name}"), &file.bytes);
+    }
+    let (light, dark) = loaded.highlighter.stylesheets();
+    write("static/highlight-light.css", light.as_bytes());
+    write("static/highlight-dark.css", dark.as_bytes());
+    if let Some(base) = loaded.guide.config.base_url() {
+        write("sitemap.xml", sitemap(&loaded.guide, base).as_bytes());
+    }
+    loaded.guide.assets.par_iter().for_each(|a| {
+        if let Err(e) = staging.copy(&a.url, &a.source) {
+            diags.push(io_error(&a.source, "cannot copy the file", e));
+        }
+    });
+}
+
+fn sitemap(guide: &Guide, base: &str) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in PageId::all(guide) {
+        if page == PageId::NotFound {
+            continue;
+        }
+        let url = crate::urls::encode_path(&page.url(guide));
+        let loc = format!("{base}/{url}")
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
+        xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n"));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn io_error(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(display_path(path), format!("{what}: {e}"))
+}

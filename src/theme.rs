@@ -1,0 +1,155 @@
+//! Themes: the default theme embedded in the binary, and a guide's own `themes/<name>/` whose
+//! files replace the default's one at a time (same relative path) or add new ones.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, display_path};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// Where a theme file came from, for error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into Prepbook (`themes/default/<path>` in its source).
+    Builtin,
+    /// The guide's own file.
+    Guide(PathBuf),
+}
+
+/// One file of the theme in use.
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    pub bytes: Vec<u8>,
+    pub origin: Origin,
+}
+
+/// The theme in use: every file by its path relative to the theme folder
+/// (`templates/question.html`, `static/prepbook.css`).
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub files: BTreeMap<String, ThemeFile>,
+}
+
+impl Theme {
+    /// The default theme with the guide's overrides from `theme_dir` on top. A theme other than
+    /// `default` must exist in the guide.
+    pub fn load(name: &str, theme_dir: &Path) -> Result<Theme, Diagnostic> {
+        let mut files: BTreeMap<String, ThemeFile> = embedded::FILES
+            .iter()
+            .map(|(path, bytes)| {
+                (
+                    (*path).to_string(),
+                    ThemeFile {
+                        bytes: bytes.to_vec(),
+                        origin: Origin::Builtin,
+                    },
+                )
+            })
+            .collect();
+        if !theme_dir.is_dir() {
+            if name == "default" {
+                return Ok(Theme { files });
+            }
+            return Err(Diagnostic::error(display_path(theme_dir), format!("theme `{name}` not found"))
+                .with_hint("create the folder with the files you want to replace, or set `[build] theme = \"default\"`"));
+        }
+        for entry in WalkDir::new(theme_dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                Diagnostic::error(
+                    display_path(theme_dir),
+                    format!("cannot read the theme folder: {e}"),
+                )
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Some(rel) = crate::content::discover::relative(theme_dir, entry.path()) else {
+                continue;
+            };
+            if rel.split('/').any(|p| p.starts_with('.')) {
+                continue;
+            }
+            let bytes = std::fs::read(entry.path()).map_err(|e| {
+                Diagnostic::error(
+                    display_path(entry.path()),
+                    format!("cannot read the theme file: {e}"),
+                )
+            })?;
+            files.insert(
+                rel,
+                ThemeFile {
+                    bytes,
+                    origin: Origin::Guide(display_path(entry.path())),
+                },
+            );
+        }
+        Ok(Theme { files })
+    }
+
+    /// Templates: (name relative to `templates/`, text, origin).
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(p, f)| p.strip_prefix("templates/").map(|name| (name, f)))
+    }
+
+    /// Static files: (path relative to `static/`, file).
+    pub fn static_files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(p, f)| p.strip_prefix("static/").map(|name| (name, f)))
+    }
+
+    /// The path to show for a template in an error message.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        match self
+            .files
+            .get(&format!("templates/{name}"))
+            .map(|f| &f.origin)
+        {
+            Some(Origin::Guide(p)) => p.clone(),
+            _ => PathBuf::from(format!("themes/default/templates/{name} (built in)")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_theme_is_embedded() {
+        let t = Theme::load("default", Path::new("/nonexistent")).expect("default theme");
+        assert!(t.templates().any(|(n, _)| n == "question.html"));
+        assert!(t.static_files().any(|(n, _)| n == "prepbook.css"));
+    }
+
+    #[test]
+    fn a_guide_file_replaces_only_that_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let css = dir.path().join("static/prepbook.css");
+        std::fs::create_dir_all(css.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&css, "body{}").expect("write");
+        let t = Theme::load("default", dir.path()).expect("theme");
+        assert_eq!(t.files["static/prepbook.css"].bytes, b"body{}");
+        assert!(matches!(
+            t.files["static/prepbook.css"].origin,
+            Origin::Guide(_)
+        ));
+        assert!(matches!(
+            t.files["templates/question.html"].origin,
+            Origin::Builtin
+        ));
+    }
+
+    #[test]
+    fn a_missing_named_theme_is_an_error() {
+        let err = Theme::load("fancy", Path::new("/nonexistent/fancy")).unwrap_err();
+        assert!(err.message.contains("theme `fancy` not found"));
+    }
+}

@@ -1,0 +1,77 @@
+/* Prepbook default theme: the light/dark toggle and copy buttons on code blocks.
+   Plain script (no modules), so it runs from file:// as well as over HTTP. */
+(function () {
+  "use strict";
+
+  var THEME_KEY = "prepbook-theme";
+  var root = document.documentElement;
+
+  function systemDark() {
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function isDark() {
+    var chosen = root.getAttribute("data-theme");
+    return chosen ? chosen === "dark" : systemDark();
+  }
+
+  function syncToggle(button) {
+    var dark = isDark();
+    button.setAttribute("aria-pressed", dark ? "true" : "false");
+    button.title = dark ? "Use the light theme" : "Use the dark theme";
+  }
+
+  var toggle = document.getElementById("pb-theme-toggle");
+  if (toggle) {
+    toggle.hidden = false;
+    syncToggle(toggle);
+    toggle.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem(THEME_KEY, next); } catch (e) { /* storage may be off */ }
+      syncToggle(toggle);
+    });
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // file:// pages are not a secure context: fall back to a hidden text area.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  var blocks = document.querySelectorAll(".code-block");
+  Array.prototype.forEach.call(blocks, function (block) {
+    var button = block.querySelector(".copy-code");
+    var code = block.querySelector("code");
+    if (!button || !code) { return; }
+    var label = block.querySelector(".code-lang");
+    button.setAttribute("aria-label", "Copy " + (label ? label.textContent : "") + " code");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(code.textContent).then(function () {
+        button.textContent = "Copied";
+        button.setAttribute("data-copied", "");
+      }, function () {
+        button.textContent = "Press Ctrl+C";
+      });
+      setTimeout(function () {
+        button.textContent = "Copy";
+        button.removeAttribute("data-copied");
+      }, 2000);
+    });
+  });
+})();
