@@ -35,11 +35,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
                 out.push('/');
             }
             println!(
-                "built {} pages: {} questions{articles} in {} sections, {} tags, in {:.2} s -> {out}",
-                report.pages,
-                report.questions,
-                report.sections,
-                report.tags,
+                "built {}: {}{articles} in {}, {}, in {:.2} s -> {out}",
+                super::count(report.pages, "page"),
+                super::count(report.questions, "question"),
+                super::count(report.sections, "section"),
+                super::count(report.tags, "tag"),
                 report.elapsed.as_secs_f64(),
             );
             ExitCode::SUCCESS

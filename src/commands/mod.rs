@@ -16,16 +16,18 @@ pub fn print_diagnostics(diags: &[Diagnostic]) {
 pub fn print_failure(diags: &[Diagnostic], what: &str) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    let plural = |n: usize, w: &str| {
-        if n == 1 {
-            format!("{n} {w}")
-        } else {
-            format!("{n} {w}s")
-        }
-    };
     eprintln!(
         "{what} failed: {}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        count(errors, "error"),
+        count(warnings, "warning")
     );
+}
+
+/// `1 section`, `2 sections`.
+pub fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

@@ -21,7 +21,8 @@ pub struct Discovered {
 /// Notes for contributors at the content root, never built into a page.
 pub const CONTRIBUTOR_NOTES: &str = "README.md";
 
-/// Walks `content_dir`. Hidden files and folders (a leading `.`) are skipped.
+/// Walks `content_dir`. Hidden files and folders (a leading `.`) are skipped, and so are
+/// partials, names with a leading `_` (as in Docusaurus and Jekyll), except `_index.md`.
 pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
     if !content_dir.is_dir() {
         return Err(
@@ -35,7 +36,7 @@ pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| e.depth() == 0 || !is_skipped(&e.file_name().to_string_lossy()));
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e
@@ -71,6 +72,10 @@ pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
     dirs.dedup();
     found.section_dirs = dirs;
     Ok(found)
+}
+
+fn is_skipped(name: &str) -> bool {
+    name.starts_with('.') || (name.starts_with('_') && name != "_index.md")
 }
 
 fn is_markdown(rel: &str) -> bool {
@@ -116,6 +121,8 @@ mod tests {
             ("images/logo.svg", "<svg/>"),
             (".hidden/x.md", "# x"),
             ("a/.draft.md", "# x"),
+            ("_partials/ad.md", "### no title"),
+            ("a/__template__.md", "- [ ] item"),
         ] {
             let p = root.join(path);
             std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");

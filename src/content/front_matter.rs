@@ -487,7 +487,7 @@ mod tests {
         let s = split("---\ntitle: A\n---\nBody\n").unwrap();
         assert_eq!(s.yaml, Some("title: A\n"));
         assert_eq!(s.body, "Body\n");
-        assert_eq!(s.body_offset, 16);
+        assert_eq!(s.body_offset, 17);
         assert_eq!(split("# Just markdown\n").unwrap().yaml, None);
         assert!(split("---\ntitle: A\nno end\n").is_err());
     }

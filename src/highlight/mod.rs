@@ -237,18 +237,23 @@ impl Highlighter {
         out.into_boxed_str()
     }
 
-    /// The light stylesheet, and the dark one scoped to apply when the dark scheme is active
-    /// (by the reader's toggle, or by the system when the reader has not chosen).
+    /// The light and the dark stylesheet, each scoped to apply only while its scheme is active
+    /// (chosen by the reader's toggle, else by the system), so a scope one theme styles and the
+    /// other does not never keeps the wrong colour.
     pub fn stylesheets(&self) -> (String, String) {
         let style = ClassStyle::SpacedPrefixed {
             prefix: CLASS_PREFIX,
         };
-        let light = css_for_theme_with_class_style(self.light, style).unwrap_or_default();
-        let dark = css_for_theme_with_class_style(self.dark, style).unwrap_or_default();
-        let forced = scope_css(&dark, "html[data-theme=\"dark\"] ");
-        let system = scope_css(&dark, "html:not([data-theme=\"light\"]) ");
-        let dark = format!("{forced}\n@media (prefers-color-scheme: dark) {{\n{system}}}\n");
-        (light, dark)
+        let scoped = |theme: &Theme, scheme: &str, other: &str| {
+            let css = css_for_theme_with_class_style(theme, style).unwrap_or_default();
+            let forced = scope_css(&css, &format!("html[data-theme=\"{scheme}\"] "));
+            let system = scope_css(&css, &format!("html:not([data-theme=\"{other}\"]) "));
+            format!("{forced}\n@media (prefers-color-scheme: {scheme}) {{\n{system}}}\n")
+        };
+        (
+            scoped(self.light, "light", "dark"),
+            scoped(self.dark, "dark", "light"),
+        )
     }
 
     /// Blocks highlighted in this build, and how many came from the cache.
@@ -375,7 +380,8 @@ mod tests {
     fn stylesheets_cover_light_and_both_dark_switches() {
         let h = highlighter(true);
         let (light, dark) = h.stylesheets();
-        assert!(light.contains(".hl-code {"));
+        assert!(light.contains("html[data-theme=\"light\"] .hl-code"));
+        assert!(light.contains("@media (prefers-color-scheme: light)"));
         assert!(dark.contains("html[data-theme=\"dark\"] .hl-code"));
         assert!(dark.contains("@media (prefers-color-scheme: dark)"));
         assert!(dark.contains("html:not([data-theme=\"light\"]) .hl-code"));

@@ -74,8 +74,10 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Marks the answer start in the event stream; removed from the HTML after rendering.
-const ANSWER_SENTINEL: &str = "\u{1}prepbook-answer\u{1}";
+/// Mark where the answer starts in the event stream (by heading, by explicit marker); removed
+/// from the HTML after rendering. The marker wins wherever it is.
+const HEADING_SENTINEL: &str = "\u{1}prepbook-answer-heading\u{1}";
+const MARKER_SENTINEL: &str = "\u{1}prepbook-answer-marker\u{1}";
 
 /// The explicit marker an author can write where the answer starts.
 pub const ANSWER_MARKER: &str = "<!-- answer -->";
@@ -121,10 +123,10 @@ pub fn render(input: &MarkdownInput<'_>, resolver: &dyn Resolve, hl: &Highlighte
     } = r;
     let mut html_out = String::with_capacity(body.len() * 2);
     html::push_html(&mut html_out, out.into_iter());
-    if let Some(pos) = html_out.find(ANSWER_SENTINEL) {
-        html_out.replace_range(pos..pos + ANSWER_SENTINEL.len(), "");
-        result.answer_start = Some(pos);
-    }
+    let heading = take_sentinel(&mut html_out, HEADING_SENTINEL);
+    let marker = take_sentinel(&mut html_out, MARKER_SENTINEL);
+    // The marker is looked for after the heading sentinel is gone, so its offset is final.
+    result.answer_start = marker.or(heading);
     result.html = html_out;
     result.text = text.finish();
     result
@@ -189,7 +191,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 }
                 if raw.trim().eq_ignore_ascii_case(ANSWER_MARKER) && !self.marker_answer {
                     self.marker_answer = true;
-                    self.out.push(Event::Html(CowStr::from(ANSWER_SENTINEL)));
+                    self.out.push(Event::Html(CowStr::from(MARKER_SENTINEL)));
                     return;
                 }
                 if !is_only_comments(&raw) {
@@ -344,9 +346,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
                     .any(|h| h.trim().eq_ignore_ascii_case(text.trim())));
         if starts_answer {
             self.heading_answer = true;
-            if !self.marker_answer {
-                self.out.push(Event::Html(CowStr::from(ANSWER_SENTINEL)));
-            }
+            self.out.push(Event::Html(CowStr::from(HEADING_SENTINEL)));
         }
         let id = self.unique_id(id.unwrap_or_else(|| slugify(&text)));
         let mut inner_html = String::new();
@@ -465,6 +465,13 @@ impl<'a, 'i> Renderer<'a, 'i> {
             LinkTarget::Untouched => None,
         }
     }
+}
+
+/// Removes a sentinel from the HTML and returns where it was.
+fn take_sentinel(html: &mut String, sentinel: &str) -> Option<usize> {
+    let pos = html.find(sentinel)?;
+    html.replace_range(pos..pos + sentinel.len(), "");
+    Some(pos)
 }
 
 fn is_only_comments(raw: &str) -> bool {
