@@ -173,7 +173,7 @@ fn default_language() -> String {
 impl Config {
     /// Reads `book.toml` in `root`. All problems come back as diagnostics.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let path = root.join(CONFIG_FILE);
+        let path = crate::diagnostics::display_path(&root.join(CONFIG_FILE));
         let text = std::fs::read_to_string(&path).map_err(|e| {
             let hint = if e.kind() == std::io::ErrorKind::NotFound {
                 "run `prepbook init` to create a guide, or pass `--root` to point at one"

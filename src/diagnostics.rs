@@ -22,16 +22,16 @@ pub struct Diagnostic {
     /// The file, as the user would type it (relative to the working directory when possible).
     pub path: PathBuf,
     /// 1-based line in the file (0 when the problem is about the whole file).
-    pub line: usize,
+    pub line: u32,
     /// 1-based column, counted in characters.
-    pub column: usize,
+    pub column: u32,
     pub message: String,
     /// The offending line of source, shown under the message with a caret.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
     /// How many characters the caret underlines (at least one).
     #[serde(skip)]
-    pub span_len: usize,
+    pub span_len: u32,
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
@@ -62,9 +62,10 @@ impl Diagnostic {
     /// Points the diagnostic at `line`:`column` (1-based) of `source`, the whole file's text,
     /// underlining `len` characters.
     pub fn at(mut self, source: &str, line: usize, column: usize, len: usize) -> Self {
-        self.line = line;
-        self.column = column.max(1);
-        self.span_len = len.max(1);
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.line = small(line);
+        self.column = small(column.max(1));
+        self.span_len = small(len.max(1));
         self.source_line = source
             .lines()
             .nth(line.saturating_sub(1))
@@ -136,13 +137,13 @@ impl fmt::Display for Diagnostic {
             // Keep tabs in the caret line so the caret lines up under tab-indented source.
             let lead: String = src
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(self.column.saturating_sub(1) as usize)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(
                 f,
                 "\n{pad} |\n{num} | {src}\n{pad} | {lead}{}",
-                "^".repeat(self.span_len)
+                "^".repeat(self.span_len as usize)
             )?;
         }
         if let Some(hint) = &self.hint {

@@ -37,8 +37,12 @@ pub fn normalize(text: String) -> String {
     }
 }
 
+/// Front matter that opens with `---` and never closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclosed;
+
 /// Splits `---` front matter from the body. A file without an opening `---` line is all body.
-pub fn split(text: &str) -> Result<SplitSource<'_>, ()> {
+pub fn split(text: &str) -> Result<SplitSource<'_>, Unclosed> {
     let no_front = SplitSource {
         yaml: None,
         yaml_line: 0,
@@ -65,7 +69,7 @@ pub fn split(text: &str) -> Result<SplitSource<'_>, ()> {
         }
         pos = end + 1;
     }
-    Err(())
+    Err(Unclosed)
 }
 
 /// How hard a question is.
@@ -163,6 +167,8 @@ pub struct FrontMatter {
     pub draft: bool,
     /// Keys Prepbook does not know, kept for templates (`page.extra`).
     pub extra: serde_json::Map<String, Value>,
+    /// The YAML could not be parsed (already reported): checks that need it are skipped.
+    pub broken: bool,
 }
 
 /// The keys Prepbook reads; anything else goes to `extra`.
@@ -228,6 +234,7 @@ pub fn parse(split: &SplitSource<'_>, text: &str, path: &Path) -> (FrontMatter, 
                     .at(text, line0 + line, col, 1)
                     .with_hint(hint),
             );
+            fm.broken = true;
             return (fm, diags);
         }
     };
@@ -311,11 +318,12 @@ pub fn parse(split: &SplitSource<'_>, text: &str, path: &Path) -> (FrontMatter, 
                                         "use entry, mid or senior, or a list of them".to_string()
                                     }
                                 };
-                                diags.push(at(
+                                let (l, c) = item_position(text, &value, &item, line0);
+                                diags.push(
                                     Diagnostic::error(path, format!("unknown level `{item}`"))
+                                        .at(text, l, c, item.chars().count())
                                         .with_hint(hint),
-                                    &value,
-                                ));
+                                );
                             }
                         }
                     }
@@ -415,6 +423,27 @@ pub fn parse(split: &SplitSource<'_>, text: &str, path: &Path) -> (FrontMatter, 
     (fm, diags)
 }
 
+/// Where one item of a list value is written: searched from the value's position, so an item
+/// of a flow list (`[mid, guru]`) or a block list gets its own caret.
+fn item_position(text: &str, value: &Spanned<Value>, item: &str, line0: usize) -> (usize, usize) {
+    let line = line0 + value.referenced.line() as usize;
+    let col = value.referenced.column() as usize;
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + text.lines().nth(line.saturating_sub(1)).map_or(0, |l| {
+            l.char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(0, |(i, _)| i)
+        });
+    match text.get(start..).and_then(|rest| rest.find(item)) {
+        Some(off) => crate::diagnostics::line_col(text, start + off),
+        None => (line, col),
+    }
+}
+
 /// A misspelling, not a different word: close in edit distance to a known key.
 fn is_typo(name: &str, known: &str) -> bool {
     let name = name.to_lowercase();
@@ -429,7 +458,9 @@ fn strip_location(message: &str) -> String {
 }
 
 fn yaml_hint(message: &str) -> String {
-    if message.contains("duplicate mapping key") {
+    if message.contains("quoted scalar") {
+        "a quoted value is not closed: check the quotes on this line and the lines above".into()
+    } else if message.contains("duplicate mapping key") {
         "each key may appear once; remove one of them".into()
     } else if message.contains("mapping start") {
         "front matter must be `key: value` lines".into()
@@ -530,9 +561,20 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_list_item_gets_its_own_caret() {
+        let (_, diags) = parse_text("---\nlevel: [mid, guru]\n---\n");
+        assert_eq!(
+            (diags[0].line, diags[0].column, diags[0].span_len),
+            (2, 14, 4)
+        );
+        let (_, diags) = parse_text("---\nlevel:\n  - mid\n  - guru\n---\n");
+        assert_eq!((diags[0].line, diags[0].column), (4, 5));
+    }
+
+    #[test]
     fn all_problems_are_reported_not_only_the_first() {
         let (_, diags) = parse_text("---\ndifficulty: extreme\nlevel: guru\nweight: heavy\n---\n");
-        let lines: Vec<usize> = diags.iter().map(|d| d.line).collect();
+        let lines: Vec<u32> = diags.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![2, 3, 4]);
     }
 

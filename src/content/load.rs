@@ -184,20 +184,25 @@ pub fn assemble(
     let mut index = UrlIndex::default();
     let mut claimed: HashMap<String, String> = HashMap::new();
     let content_dir = config.content_dir();
-    let mut claim = |url: &str, rel: &str, diags: &Diagnostics| -> bool {
+    // Every URL is claimed once; a second claim is reported at the file (and its `slug:` line).
+    let mut claim = |url: &str, what: &dyn Claimant, diags: &Diagnostics| -> bool {
         match claimed.get(url) {
             Some(other) => {
-                let path = display_path(&content_dir.join(rel));
-                diags.push(
-                    Diagnostic::error(&path, format!("two pages would be written to `{url}`"))
-                        .with_hint(format!(
-                            "`{other}` has the same URL; rename one file or give it another `slug:`"
-                        )),
-                );
+                let mut d = Diagnostic::error(
+                    what.path(&content_dir),
+                    format!("two pages would be written to `{url}`"),
+                )
+                .with_hint(format!(
+                    "`{other}` has the same URL; rename one file or give it another `slug:`"
+                ));
+                if let Some((text, line, col, len)) = what.slug_position() {
+                    d = d.at(text, line, col, len);
+                }
+                diags.push(d);
                 false
             }
             None => {
-                claimed.insert(url.to_string(), rel.to_string());
+                claimed.insert(url.to_string(), what.rel().to_string());
                 true
             }
         }
@@ -218,7 +223,7 @@ pub fn assemble(
                 )),
             );
         }
-        if claim(&s.url, &s.dir, diags) {
+        if claim(&s.url, &s.dir.as_str(), diags) {
             index.pages.insert(s.dir.clone(), s.url.clone());
         }
     }
@@ -255,7 +260,7 @@ pub fn assemble(
             slug
         };
         let url = join_url(&dir_url(&dir), &format!("{slug}.html"));
-        if !claim(&url, &page.rel, diags) {
+        if !claim(&url, &page, diags) {
             continue;
         }
         if sid == 0 && RESERVED.contains(&slug.as_str()) {
@@ -336,6 +341,7 @@ pub fn assemble(
         let fm = &q.source.front;
         q.title = match fm.title.clone().or_else(|| q.body.title.clone()) {
             Some(t) => t,
+            None if fm.broken => q.slug.clone(),
             None => {
                 diags.push(
                     Diagnostic::error(&q.source.path, "this page has no title")
@@ -408,6 +414,37 @@ pub fn assemble(
     resolve_related(&mut guide, diags);
     check_anchors(&guide, diags);
     guide
+}
+
+/// Something that takes a URL: a section folder or a page.
+trait Claimant {
+    fn rel(&self) -> &str;
+    fn path(&self, content_dir: &Path) -> std::path::PathBuf {
+        display_path(&content_dir.join(self.rel()))
+    }
+    fn slug_position(&self) -> Option<(&str, usize, usize, usize)> {
+        None
+    }
+}
+
+impl Claimant for &str {
+    fn rel(&self) -> &str {
+        self
+    }
+}
+
+impl Claimant for SourcePage {
+    fn rel(&self) -> &str {
+        &self.rel
+    }
+    fn path(&self, _: &Path) -> std::path::PathBuf {
+        self.path.clone()
+    }
+    fn slug_position(&self) -> Option<(&str, usize, usize, usize)> {
+        let slug = self.front.slug.as_deref()?;
+        let (line, col) = find_in_front(&self.text, &format!("slug: {slug}"));
+        (line > 1).then_some((self.text.as_str(), line, col + 6, slug.chars().count()))
+    }
 }
 
 /// Groups questions by tag (case-insensitive, by slug) and checks tags against the vocabulary.
