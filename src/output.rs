@@ -3,6 +3,7 @@
 //! Prepbook also refuses output folders that would destroy something it did not create.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostics::{Diagnostic, display_path};
 
@@ -60,9 +61,17 @@ pub fn check_output_dir(
 
 /// A site being written: files go to a fresh folder next to the output, then [`Staging::publish`]
 /// swaps it in.
+///
+/// On a rebuild most pages come out byte for byte as before. Such a page is hard-linked from the
+/// current output instead of written: no new inode, no data copied, and removing the old site
+/// afterwards frees nothing. Files are only ever created, never modified, so the two trees never
+/// see each other's changes.
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
+    /// The current site, when it is one Prepbook wrote.
+    previous: Option<PathBuf>,
+    linked: AtomicUsize,
 }
 
 impl Staging {
@@ -86,7 +95,13 @@ impl Staging {
             dir.join(MARKER),
             "This folder was written by Prepbook; a build replaces it whole.\n",
         )?;
-        Ok(Staging { dir, output })
+        let previous = output.join(MARKER).is_file().then(|| output.clone());
+        Ok(Staging {
+            dir,
+            output,
+            previous,
+            linked: AtomicUsize::new(0),
+        })
     }
 
     /// Writes one file of the site (`rel` relative to the site root).
@@ -95,15 +110,55 @@ impl Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        if self.link_if_unchanged(rel, &path, bytes.len() as u64, || Ok(bytes.to_vec())) {
+            return Ok(());
+        }
         std::fs::write(path, bytes)
     }
 
+    /// Copies a file into the site.
     pub fn copy(&self, rel: &str, from: &Path) -> std::io::Result<()> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        let len = std::fs::metadata(from)?.len();
+        if self.link_if_unchanged(rel, &path, len, || std::fs::read(from)) {
+            return Ok(());
+        }
         std::fs::copy(from, path).map(|_| ())
+    }
+
+    /// Links `rel` from the previous site when it holds exactly these bytes.
+    fn link_if_unchanged(
+        &self,
+        rel: &str,
+        path: &Path,
+        len: u64,
+        bytes: impl FnOnce() -> std::io::Result<Vec<u8>>,
+    ) -> bool {
+        let Some(prev) = &self.previous else {
+            return false;
+        };
+        let old = prev.join(rel);
+        let same_len = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == len);
+        if !same_len {
+            return false;
+        }
+        let same = match (std::fs::read(&old), bytes()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same && std::fs::hard_link(&old, path).is_ok() {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+            return true;
+        }
+        false
+    }
+
+    /// Files reused from the previous site so far.
+    pub fn linked(&self) -> usize {
+        self.linked.load(Ordering::Relaxed)
     }
 
     /// Moves the finished site into place: the old output is renamed aside, the new one renamed

@@ -1,14 +1,20 @@
 //! The highlight cache: highlighted blocks kept between builds, keyed by a hash of the code, its
-//! syntax and everything else the HTML depends on, in one file outside the output folder. A
-//! rebuild reads it once, and writes back only the blocks the build used, so it never grows
-//! beyond the guide's own code.
+//! syntax and everything else the HTML depends on, in one file outside the output folder.
+//!
+//! Memory matters as much as time here: a build already holds every highlighted block in its
+//! pages, so the cache never holds a second copy of new blocks. They are appended to a log file
+//! as they are made, and [`HighlightCache::save`] writes the next cache file from the blocks of
+//! the previous file that this build used plus that log. The file never grows beyond the guide's
+//! own code.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-const MAGIC: &[u8; 8] = b"PBHLC01\n";
+const MAGIC: &[u8; 8] = b"PBHLC02\n";
 const FILE_NAME: &str = "highlight.bin";
 
 /// A 128-bit key for one block.
@@ -32,11 +38,21 @@ fn probe() -> Key {
     key(&[b"prepbook highlight cache probe"])
 }
 
-/// Blocks from the previous build, and the blocks this build used.
+/// Blocks from the previous build, and what this build used or made.
 pub struct HighlightCache {
     dir: Option<PathBuf>,
     previous: HashMap<Key, Arc<str>>,
-    used: Mutex<HashMap<Key, Arc<str>>>,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    /// Keys of previous blocks this build reused.
+    reused: HashSet<Key>,
+    /// Keys of new blocks, written to `log`.
+    fresh: HashSet<Key>,
+    log: Option<BufWriter<File>>,
+    log_failed: bool,
 }
 
 impl HighlightCache {
@@ -45,7 +61,7 @@ impl HighlightCache {
         HighlightCache {
             dir: None,
             previous: HashMap::new(),
-            used: Mutex::new(HashMap::new()),
+            state: Mutex::new(State::default()),
         }
     }
 
@@ -59,55 +75,87 @@ impl HighlightCache {
         HighlightCache {
             dir: Some(dir.to_path_buf()),
             previous,
-            used: Mutex::new(HashMap::new()),
+            state: Mutex::new(State::default()),
         }
     }
 
     pub fn get(&self, key: Key) -> Option<Arc<str>> {
         let html = self.previous.get(&key)?.clone();
-        if let Ok(mut used) = self.used.lock() {
-            used.insert(key, html.clone());
+        if let Ok(mut st) = self.state.lock() {
+            st.reused.insert(key);
         }
         Some(html)
     }
 
+    /// Records a new block (written to the log file, not kept in memory).
     pub fn insert(&self, key: Key, html: &str) {
-        if self.dir.is_none() {
+        let Some(dir) = &self.dir else { return };
+        let Ok(mut st) = self.state.lock() else {
+            return;
+        };
+        if st.log_failed || !st.fresh.insert(key) {
             return;
         }
-        if let Ok(mut used) = self.used.lock() {
-            used.insert(key, Arc::from(html));
+        if st.log.is_none() {
+            let opened = std::fs::create_dir_all(dir).and_then(|_| File::create(log_path(dir)));
+            match opened {
+                Ok(f) => st.log = Some(BufWriter::new(f)),
+                Err(_) => {
+                    st.log_failed = true;
+                    return;
+                }
+            }
+        }
+        if let Some(log) = st.log.as_mut()
+            && write_entry(log, key, html).is_err()
+        {
+            st.log_failed = true;
         }
     }
 
-    /// Writes the blocks this build used. Failing to write a cache is not worth failing a build
-    /// over, so the error is returned for the caller to report as a warning.
+    /// Writes the cache for the next build. Failing to write a cache is not worth failing a
+    /// build over, so the error is returned for the caller to report as a warning.
     pub fn save(&self) -> std::io::Result<()> {
         let Some(dir) = &self.dir else { return Ok(()) };
-        let used = match self.used.lock() {
-            Ok(u) => u,
+        let mut st = match self.state.lock() {
+            Ok(s) => s,
             Err(_) => return Ok(()),
         };
-        if used.is_empty() && self.previous.is_empty() {
+        if let Some(mut log) = st.log.take() {
+            log.flush()?;
+        }
+        let log = log_path(dir);
+        if st.log_failed {
+            let _ = std::fs::remove_file(&log);
+            return Ok(());
+        }
+        if st.reused.is_empty() && st.fresh.is_empty() && self.previous.is_empty() {
+            return Ok(());
+        }
+        // Every block came from the file and every block of the file was used: it is current.
+        if st.fresh.is_empty() && st.reused.len() == self.previous.len() {
             return Ok(());
         }
         std::fs::create_dir_all(dir)?;
-        let mut bytes = Vec::with_capacity(used.values().map(|h| h.len() + 20).sum::<usize>() + 32);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&probe().to_le_bytes());
-        let mut keys: Vec<&Key> = used.keys().collect();
-        keys.sort();
-        for k in keys {
-            let html = &used[k];
-            bytes.extend_from_slice(&k.to_le_bytes());
-            bytes.extend_from_slice(&(html.len() as u64).to_le_bytes());
-            bytes.extend_from_slice(html.as_bytes());
-        }
         let tmp = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, &bytes)?;
+        let mut out = BufWriter::new(File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&probe().to_le_bytes())?;
+        for key in &st.reused {
+            if let Some(html) = self.previous.get(key) {
+                write_entry(&mut out, *key, html)?;
+            }
+        }
+        if !st.fresh.is_empty() {
+            std::io::copy(&mut File::open(&log)?, &mut out)?;
+        }
+        out.flush()?;
+        drop(out);
+        let _ = std::fs::remove_file(&log);
         std::fs::rename(&tmp, dir.join(FILE_NAME))
     }
 
+    /// Blocks in the previous build's cache.
     pub fn len(&self) -> usize {
         self.previous.len()
     }
@@ -115,6 +163,16 @@ impl HighlightCache {
     pub fn is_empty(&self) -> bool {
         self.previous.is_empty()
     }
+}
+
+fn log_path(dir: &Path) -> PathBuf {
+    dir.join(format!("{FILE_NAME}.{}.log", std::process::id()))
+}
+
+fn write_entry(out: &mut impl Write, key: Key, html: &str) -> std::io::Result<()> {
+    out.write_all(&key.to_le_bytes())?;
+    out.write_all(&(html.len() as u64).to_le_bytes())?;
+    out.write_all(html.as_bytes())
 }
 
 fn decode(bytes: &[u8]) -> Option<HashMap<Key, Arc<str>>> {
@@ -147,22 +205,31 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let first = HighlightCache::load(dir.path());
         let k = key(&[b"python", b"print(1)"]);
+        let other = key(&[b"python", b"print(2)"]);
         assert!(first.get(k).is_none());
         first.insert(k, "<span>print</span>(1)");
+        first.insert(other, "<span>print</span>(2)");
         first.save().expect("save");
 
         let second = HighlightCache::load(dir.path());
+        assert_eq!(second.len(), 2);
         assert_eq!(second.get(k).as_deref(), Some("<span>print</span>(1)"));
-        // Only what a build used is kept.
+        // Only what a build used is kept: `other` was not asked for.
         second.save().expect("save");
         let third = HighlightCache::load(dir.path());
         assert_eq!(third.len(), 1);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no log or temp file left: {names:?}");
     }
 
     #[test]
     fn a_damaged_file_is_an_empty_cache() {
         let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join(FILE_NAME), b"PBHLC01\ngarbage").expect("write");
+        std::fs::write(dir.path().join(FILE_NAME), b"PBHLC02\ngarbage").expect("write");
         assert!(HighlightCache::load(dir.path()).is_empty());
     }
 

@@ -10,6 +10,7 @@
 
 pub mod cache;
 pub mod languages;
+mod memo;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -31,7 +32,7 @@ use crate::diagnostics::closest;
 pub const CLASS_PREFIX: &str = "hl-";
 
 /// Bumped whenever the HTML this module writes changes, so cached blocks are not reused.
-const OUTPUT_VERSION: u32 = 1;
+const OUTPUT_VERSION: u32 = 2;
 
 static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 static THEMES: OnceLock<LazyThemeSet> = OnceLock::new();
@@ -64,18 +65,24 @@ pub struct Highlighter {
     enabled: bool,
     light: &'static Theme,
     dark: &'static Theme,
-    /// Scope atoms some selector of either theme mentions; other atoms are never emitted.
-    atoms: HashSet<String>,
+    /// The class sets the two themes' selectors test (each scope of a selector, as atoms).
+    /// An element's class matters only to a set it fully contains, so only those are emitted.
+    compounds: Vec<Vec<String>>,
     cache: HighlightCache,
     /// Mixed into cache keys: what the output depends on besides the code.
     fingerprint: String,
     blocks: AtomicUsize,
     cache_hits: AtomicUsize,
+    /// Reuse the tokens of repeated (state, line) pairs; `PREPBOOK_NO_LINE_MEMO=1` turns it off
+    /// so benchmarks can show what it saves.
+    line_memo: bool,
 }
 
 thread_local! {
     /// Scope -> class attribute ("" when the scope gets no span), per highlighter.
     static CLASSES: RefCell<(usize, HashMap<Scope, Box<str>>)> = RefCell::new((0, HashMap::new()));
+    /// Lines already tokenized on this thread (the syntax set is one per process).
+    static MEMO: RefCell<memo::LineMemo> = RefCell::new(memo::LineMemo::default());
 }
 
 impl Highlighter {
@@ -85,24 +92,29 @@ impl Highlighter {
     ) -> Result<Highlighter, UnknownTheme> {
         let light = theme(&config.theme)?;
         let dark = theme(&config.dark_theme)?;
-        let mut atoms = HashSet::new();
+        let mut compounds: HashSet<Vec<String>> = HashSet::new();
         for t in [light, dark] {
             for item in &t.scopes {
                 for sel in &item.scope.selectors {
                     for scope in sel.extract_scopes() {
-                        for part in scope.build_string().split('.') {
-                            atoms.insert(part.to_string());
-                        }
+                        compounds.insert(
+                            scope
+                                .build_string()
+                                .split('.')
+                                .map(str::to_string)
+                                .collect(),
+                        );
                     }
                 }
             }
         }
+        let compounds = compounds.into_iter().collect();
         Ok(Highlighter {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             enabled: config.enabled,
             light,
             dark,
-            atoms,
+            compounds,
             cache,
             fingerprint: format!(
                 "{OUTPUT_VERSION}|{}|{}|{}",
@@ -112,6 +124,7 @@ impl Highlighter {
             ),
             blocks: AtomicUsize::new(0),
             cache_hits: AtomicUsize::new(0),
+            line_memo: std::env::var_os("PREPBOOK_NO_LINE_MEMO").is_none(),
         })
     }
 
@@ -179,13 +192,18 @@ impl Highlighter {
             }
             let classes = &mut cell.1;
             for line in syntect::util::LinesWithEndings::from(code) {
-                let Ok(ops) = state.parse_line(line, ss) else {
+                let parsed = if self.line_memo {
+                    MEMO.with(|m| m.borrow_mut().parse(&mut state, line, ss))
+                } else {
+                    state.parse_line(line, ss).map(Into::into)
+                };
+                let Ok(ops) = parsed else {
                     // A grammar error on odd input: show the rest of the block unhighlighted.
                     escape_into(&mut out, line);
                     continue;
                 };
                 let mut pos = 0;
-                for (offset, op) in &ops {
+                for (offset, op) in ops.iter() {
                     let offset = (*offset).min(line.len());
                     if offset > pos {
                         escape_into(&mut out, &line[pos..offset]);
@@ -223,11 +241,26 @@ impl Highlighter {
         out
     }
 
-    /// `hl-keyword hl-control` for `keyword.control.python`, keeping only atoms a theme uses.
+    /// The class attribute for a scope: `keyword.control.python` -> `hl-keyword hl-control`.
+    /// A CSS compound selector `.hl-a.hl-b` matches an element only if the element has every
+    /// one of its classes, so an atom is kept only when it belongs to a compound of the themes
+    /// that the scope contains whole. Every selector then matches exactly the elements it
+    /// would with all atoms, and most scopes (`meta.generic-name.python`) need no span at all.
     fn class_attr(&self, scope: Scope) -> Box<str> {
         let name = scope.build_string();
+        let atoms: Vec<&str> = name.split('.').collect();
+        let mut keep: Vec<&str> = Vec::new();
+        for compound in &self.compounds {
+            if compound.iter().all(|c| atoms.contains(&c.as_str())) {
+                for c in compound {
+                    if !keep.contains(&c.as_str()) {
+                        keep.push(c);
+                    }
+                }
+            }
+        }
         let mut out = String::new();
-        for atom in name.split('.').filter(|a| self.atoms.contains(*a)) {
+        for atom in atoms.iter().filter(|a| keep.contains(a)) {
             if !out.is_empty() {
                 out.push(' ');
             }
