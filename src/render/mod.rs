@@ -205,6 +205,7 @@ impl<'g> Renderer<'g> {
                     t.replace("{path}", &rel.to_string_lossy().replace('\\', "/"))
                 });
                 let words = question.body.text.split_whitespace().count();
+                let is_article = question.kind == Kind::Article;
                 self.template(
                     "question.html",
                     &QuestionPage {
@@ -216,9 +217,19 @@ impl<'g> Renderer<'g> {
                         ),
                         question: QuestionCard::of(g, q),
                         slug: &question.slug,
-                        body_html: &question.body.html,
-                        prompt_html: question.prompt_html(),
-                        answer_html: question.answer_html(),
+                        // A question's page shows its prompt and answer, an article's its whole
+                        // body: each gets only what it shows (every string is copied into Tera).
+                        body_html: if is_article { &question.body.html } else { "" },
+                        prompt_html: if is_article {
+                            ""
+                        } else {
+                            question.prompt_html()
+                        },
+                        answer_html: if is_article {
+                            ""
+                        } else {
+                            question.answer_html()
+                        },
                         headings: &question.body.headings,
                         related: QuestionCard::list(g, &question.related),
                         prev: prev.map(link),
