@@ -9,6 +9,7 @@
 //! match are emitted, which keeps pages small without changing what any rule matches.
 
 pub mod cache;
+pub mod contrast;
 pub mod languages;
 mod memo;
 
@@ -278,7 +279,8 @@ impl Highlighter {
             prefix: CLASS_PREFIX,
         };
         let scoped = |theme: &Theme, scheme: &str, other: &str| {
-            let css = css_for_theme_with_class_style(theme, style).unwrap_or_default();
+            let css = css_for_theme_with_class_style(&contrast::readable(theme), style)
+                .unwrap_or_default();
             let forced = scope_css(&css, &format!("html[data-theme=\"{scheme}\"] "));
             let system = scope_css(&css, &format!("html:not([data-theme=\"{other}\"]) "));
             format!("{forced}\n@media (prefers-color-scheme: {scheme}) {{\n{system}}}\n")

@@ -424,7 +424,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
         let token_class = lang.css_token();
         self.out.push(Event::Html(
             format!(
-                "<div class=\"code-block\"><div class=\"code-head\"><span class=\"code-lang\">{label}</span><button type=\"button\" class=\"copy-code\" hidden>Copy</button></div><pre class=\"hl-code\"><code class=\"language-{token_class}\">{inner}</code></pre></div>\n"
+                "<div class=\"code-block\"><div class=\"code-head\"><span class=\"code-lang\">{label}</span><button type=\"button\" class=\"copy-code\" hidden>Copy</button></div><pre class=\"hl-code\" tabindex=\"0\"><code class=\"language-{token_class}\">{inner}</code></pre></div>\n"
             )
             .into(),
         ));
