@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod theme;
 pub mod urls;

@@ -214,6 +214,11 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     for (name, file) in loaded.theme.static_files() {
         write(&format!("static/{name}"), &file.bytes);
     }
+    if loaded.guide.config.search.enabled {
+        for (rel, text) in crate::search::build(&loaded.guide).files {
+            write(&rel, text.as_bytes());
+        }
+    }
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());
     write("static/highlight-dark.css", dark.as_bytes());
@@ -232,7 +237,8 @@ fn sitemap(guide: &Guide, base: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for page in PageId::all(guide) {
-        if page == PageId::NotFound {
+        // The 404 page is not a page to find, and search results are not content.
+        if matches!(page, PageId::NotFound | PageId::Search) {
             continue;
         }
         let url = crate::urls::encode_path(&page.url(guide));

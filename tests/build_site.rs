@@ -18,6 +18,7 @@ fn a_title_only_config_builds_every_page() {
     let expected = [
         "index.html",
         "404.html",
+        "search.html",
         "welcome.html",
         "python/index.html",
         "python/gil.html",
@@ -45,7 +46,7 @@ fn a_title_only_config_builds_every_page() {
     );
     assert!(!site.exists("sitemap.xml"), "no sitemap without a base URL");
     assert!(
-        stdout.starts_with("built 18 pages: 4 questions (+1 article) in 3 sections, 4 tags, in "),
+        stdout.starts_with("built 19 pages: 4 questions (+1 article) in 3 sections, 4 tags, in "),
         "summary line: {stdout}"
     );
     assert!(
@@ -306,7 +307,7 @@ fn base_url_adds_canonical_open_graph_and_sitemap() {
     assert_eq!(
         sitemap.matches("<loc>").count(),
         17,
-        "every page but the 404"
+        "every page but the 404 and the search page"
     );
 }
 

@@ -71,6 +71,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     pub links: Vec<InternalLink>,
     pub code_blocks: usize,
+    /// Dotted and snake_case names from code blocks (`asyncio.gather`, `__slots__`), so code
+    /// identifiers are searchable without indexing whole programs.
+    pub code_identifiers: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -419,6 +422,11 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 )),
             );
         }
+        for ident in code_identifiers(code) {
+            if !self.result.code_identifiers.contains(&ident) {
+                self.result.code_identifiers.push(ident);
+            }
+        }
         let inner = self.hl.highlight(&lang, code);
         let label = escape(lang.label());
         let token_class = lang.css_token();
@@ -465,6 +473,16 @@ impl<'a, 'i> Renderer<'a, 'i> {
             LinkTarget::Untouched => None,
         }
     }
+}
+
+/// Names in code that carry a `.` or `_` between letters: `functools.wraps`, `__slots__`.
+fn code_identifiers(code: &str) -> impl Iterator<Item = String> + '_ {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| (3..=60).contains(&w.len()))
+        .filter(|w| w.contains(['_', '.']) && w.chars().any(char::is_alphabetic))
+        .filter(|w| !w.contains(".."))
+        .map(str::to_string)
 }
 
 /// Removes a sentinel from the HTML and returns where it was.

@@ -196,3 +196,11 @@ fn plain_text_and_first_paragraph_are_extracted() {
         "code blocks are not in the text"
     );
 }
+
+#[test]
+fn code_identifiers_are_collected_for_search() {
+    let r = render_md(
+        "```python\nimport asyncio\nawait asyncio.gather(a(), b())\nclass P:\n    __slots__ = ('x',)\nx = 1.5\n```\n",
+    );
+    assert_eq!(r.code_identifiers, vec!["asyncio.gather", "__slots__"]);
+}

@@ -24,12 +24,17 @@ pub enum PageId {
     Tag(TagId),
     Difficulty(Difficulty),
     NotFound,
+    /// The full search page, with filters (only when `[search] enabled`).
+    Search,
 }
 
 impl PageId {
     /// Every page of a guide.
     pub fn all(guide: &Guide) -> Vec<PageId> {
         let mut pages = vec![PageId::Home, PageId::TagsIndex, PageId::NotFound];
+        if guide.config.search.enabled {
+            pages.push(PageId::Search);
+        }
         pages.extend((1..guide.sections.len()).map(PageId::Section));
         pages.extend((0..guide.questions.len()).map(PageId::Question));
         pages.extend((0..guide.tags.len()).map(PageId::Tag));
@@ -71,6 +76,7 @@ impl PageId {
             PageId::Tag(t) => guide.tags[t].url.clone(),
             PageId::Difficulty(d) => difficulty_url(d),
             PageId::NotFound => "404.html".into(),
+            PageId::Search => "search.html".into(),
         }
     }
 }
@@ -291,6 +297,12 @@ impl<'g> Renderer<'g> {
                 };
                 self.template("404.html", &PlainPage { base })
             }
+            PageId::Search => self.template(
+                "search.html",
+                &PlainPage {
+                    base: self.base(&url, "search", "Search".into(), String::new()),
+                },
+            ),
         }?;
         Ok((url, html))
     }

@@ -1,0 +1,95 @@
+//! The search index, built at build time: for every term, which questions hold it and in which
+//! fields (title, tags, summary, body). Questions are analysed in parallel, then the postings are
+//! grouped into shards by the terms' first two letters.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::content::{Guide, Question};
+use crate::search::tokenize::{Token, Tokenizer};
+
+/// Where a term was found; a match in a higher field ranks higher.
+pub const TITLE: u8 = 8;
+pub const TAGS: u8 = 4;
+pub const SUMMARY: u8 = 2;
+pub const BODY: u8 = 1;
+
+/// One question's terms: the fields each is in and how often it occurs in the body (capped at 3).
+#[derive(Debug, Default, Clone)]
+pub struct DocTerms {
+    pub terms: HashMap<String, (u8, u8)>,
+    /// Words whose term differs from the word as written (`decorators` -> `decor`).
+    pub words: HashMap<String, String>,
+}
+
+/// Analyses one question's fields.
+pub fn analyze(tokenizer: &Tokenizer, guide: &Guide, q: &Question) -> DocTerms {
+    let mut doc = DocTerms::default();
+    let mut add = |tokens: Vec<Token>, field: u8| {
+        for t in tokens {
+            let entry = doc.terms.entry(t.term.clone()).or_insert((0, 0));
+            entry.0 |= field;
+            if field == BODY {
+                entry.1 = (entry.1 + 1).min(3);
+            }
+            if t.word != t.term {
+                doc.words.insert(t.word, t.term);
+            }
+        }
+    };
+    add(tokenizer.tokens(&q.title), TITLE);
+    let tags: Vec<&str> = q
+        .tags
+        .iter()
+        .map(|&t| guide.tags[t].name.as_str())
+        .collect();
+    add(tokenizer.tokens(&tags.join(" ")), TAGS);
+    add(tokenizer.tokens(&q.summary), SUMMARY);
+    add(tokenizer.tokens(&q.body.text), BODY);
+    add(tokenizer.tokens(&q.body.code_identifiers.join(" ")), BODY);
+    doc
+}
+
+/// A posting: (question id, fields mask, body frequency).
+pub type Posting = (u32, u8, u8);
+
+/// Every term's postings and every word's term, for the whole guide.
+#[derive(Debug, Default)]
+pub struct Postings {
+    pub terms: BTreeMap<String, Vec<Posting>>,
+    pub words: BTreeMap<String, String>,
+    pub docs: Vec<DocTerms>,
+}
+
+impl Postings {
+    pub fn build(guide: &Guide) -> Postings {
+        let tokenizer = Tokenizer::default();
+        let docs: Vec<DocTerms> = guide
+            .questions
+            .par_iter()
+            .map(|q| analyze(&tokenizer, guide, q))
+            .collect();
+        let mut postings = Postings {
+            docs,
+            ..Postings::default()
+        };
+        for (id, doc) in postings.docs.iter().enumerate() {
+            for (term, &(mask, tf)) in &doc.terms {
+                postings
+                    .terms
+                    .entry(term.clone())
+                    .or_default()
+                    .push((id as u32, mask, tf));
+            }
+            for (word, term) in &doc.words {
+                postings
+                    .words
+                    .entry(word.clone())
+                    .or_insert_with(|| term.clone());
+            }
+        }
+        // Ids were pushed in order, so every list is already sorted by question id.
+        postings
+    }
+}

@@ -1,0 +1,241 @@
+//! Search, built at build time in Rust and loaded by the browser as plain scripts, so it works
+//! over HTTP under any path and from `file://` (where `fetch`, XHR and modules do not).
+//!
+//! Every file calls `PrepbookData.register("search", name, data)`. A reader's first query loads
+//! only what it needs:
+//!
+//! - `search/index.js`: the manifest (document count, sections, tags, which shards exist);
+//! - `search/s/<key>.js`: a shard: the terms starting with one two-letter key, each with its
+//!   postings (question id, fields, frequency), plus the words that stem to them. A shard over
+//!   [`SPLIT`] bytes is split by the third letter; its group's word list (`search/w/<key>.js`)
+//!   then serves typo matching;
+//! - `search/d/<n>.js`: metadata (title, URL, section, difficulty, tags, summary) of 64
+//!   questions, for the results shown;
+//! - `search/f/<id>.js`: one question's text, for the snippet under its result;
+//! - `search/facets.js`: every question's section, difficulty, levels and tags, for filters and
+//!   their counts (loaded when the reader filters, or on the search page).
+
+pub mod encode;
+pub mod index;
+pub mod tokenize;
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use crate::content::{Difficulty, Guide, Level};
+use encode::{push_small, push_varint};
+use index::Postings;
+
+/// Questions per metadata chunk.
+pub const CHUNK: usize = 64;
+/// A shard bigger than this (bytes of JSON) is split by the third letter.
+pub const SPLIT: usize = 48 * 1024;
+/// Characters of a question's text kept for its snippet.
+pub const FRAGMENT_CHARS: usize = 12_000;
+
+/// The search files of a guide: (path relative to the site root, contents).
+pub struct SearchFiles {
+    pub files: Vec<(String, String)>,
+}
+
+impl SearchFiles {
+    /// Total bytes, and bytes per kind of file (`s`, `d`, `f`, `w`, manifest, facets).
+    pub fn sizes(&self) -> BTreeMap<&'static str, usize> {
+        let mut sizes = BTreeMap::new();
+        for (path, text) in &self.files {
+            let kind = match path.split('/').nth(1) {
+                Some("s") => "shards",
+                Some("d") => "documents",
+                Some("f") => "fragments",
+                Some("w") => "word lists",
+                Some("facets.js") => "facets",
+                _ => "manifest",
+            };
+            *sizes.entry(kind).or_insert(0) += text.len();
+        }
+        sizes
+    }
+}
+
+/// The terms and (word, term) pairs that go into one shard.
+type ShardContent<'a> = (Vec<&'a String>, Vec<(&'a String, &'a String)>);
+
+/// One registered data file.
+fn file(name: &str, data: &Value) -> (String, String) {
+    let json = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
+    (
+        format!("search/{name}.js"),
+        format!("PrepbookData.register(\"search\",\"{name}\",{json});\n"),
+    )
+}
+
+/// A key as a file name: hex of its UTF-8 bytes (keys hold `_`, `.` and any script).
+pub fn key_file(key: &str) -> String {
+    key.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Builds every search file of the guide.
+pub fn build(guide: &Guide) -> SearchFiles {
+    let postings = Postings::build(guide);
+    let mut files = Vec::new();
+
+    // Shards: terms and words grouped by their two-letter key.
+    let mut groups: BTreeMap<String, ShardContent> = BTreeMap::new();
+    for term in postings.terms.keys() {
+        groups
+            .entry(tokenize::shard_key(term))
+            .or_default()
+            .0
+            .push(term);
+    }
+    for (word, term) in &postings.words {
+        groups
+            .entry(tokenize::shard_key(word))
+            .or_default()
+            .1
+            .push((word, term));
+    }
+    let mut shards = serde_json::Map::new();
+    for (key, (terms, words)) in &groups {
+        let whole = shard(&postings, terms, words);
+        let size = whole.to_string().len();
+        if size <= SPLIT || key.starts_with('~') {
+            files.push(file(&format!("s/{}", key_file(key)), &whole));
+            shards.insert(key.clone(), json!(0));
+            continue;
+        }
+        // Split by the third character; the group's word list serves typo matching.
+        let sub = |s: &str| s.chars().take(3).collect::<String>();
+        let mut parts: BTreeMap<String, ShardContent> = BTreeMap::new();
+        for t in terms {
+            parts.entry(sub(t)).or_default().0.push(t);
+        }
+        for (w, t) in words {
+            parts.entry(sub(w)).or_default().1.push((w, t));
+        }
+        for (part, (ts, ws)) in &parts {
+            files.push(file(
+                &format!("s/{}", key_file(part)),
+                &shard(&postings, ts, ws),
+            ));
+        }
+        let mut dict = serde_json::Map::new();
+        for t in terms {
+            dict.insert((*t).clone(), Value::from(0));
+        }
+        for (w, t) in words {
+            dict.insert((*w).clone(), Value::from((*t).clone()));
+        }
+        files.push(file(&format!("w/{}", key_file(key)), &Value::Object(dict)));
+        shards.insert(key.clone(), json!(parts.keys().collect::<Vec<_>>()));
+    }
+
+    // Question metadata, in chunks.
+    let levels_mask = |q: &crate::content::Question| {
+        q.levels
+            .iter()
+            .map(|l| 1u8 << Level::ALL.iter().position(|x| x == l).unwrap_or(0))
+            .fold(0, |a, b| a | b)
+    };
+    let difficulty = |d: Option<Difficulty>| {
+        d.map_or(0, |d| {
+            Difficulty::ALL.iter().position(|x| *x == d).unwrap_or(0) + 1
+        })
+    };
+    for (n, chunk) in guide.questions.chunks(CHUNK).enumerate() {
+        let docs: Vec<Value> = chunk
+            .iter()
+            .map(|q| {
+                json!([
+                    q.title,
+                    q.url,
+                    q.section,
+                    difficulty(q.difficulty),
+                    levels_mask(q),
+                    q.tags,
+                    q.summary,
+                    if q.kind == crate::content::Kind::Article {
+                        1
+                    } else {
+                        0
+                    }
+                ])
+            })
+            .collect();
+        files.push(file(&format!("d/{n}"), &Value::Array(docs)));
+    }
+
+    // Snippet text, one file per question.
+    for (id, q) in guide.questions.iter().enumerate() {
+        let text: String = q.body.text.chars().take(FRAGMENT_CHARS).collect();
+        files.push(file(&format!("f/{id}"), &Value::String(text)));
+    }
+
+    // Facets: one character per question for section, one for difficulty and levels; tags as
+    // posting lists.
+    let mut sections = String::new();
+    let mut kinds = String::new();
+    for q in &guide.questions {
+        push_varint(&mut sections, q.section as u32);
+        push_small(
+            &mut kinds,
+            (difficulty(q.difficulty) as u8) | (levels_mask(q) << 2),
+        );
+    }
+    let tags: Vec<String> = guide
+        .tags
+        .iter()
+        .map(|t| {
+            let mut s = String::new();
+            let mut prev = 0u32;
+            for &q in &t.questions {
+                push_varint(&mut s, q as u32 - prev);
+                prev = q as u32;
+            }
+            s
+        })
+        .collect();
+    files.push(file(
+        "facets",
+        &json!({ "s": sections, "k": kinds, "t": tags }),
+    ));
+
+    // The manifest, last, so it can say how the rest is laid out.
+    let manifest = json!({
+        "v": 1,
+        "n": guide.questions.len(),
+        "chunk": CHUNK,
+        "sections": guide.sections.iter().map(|s| json!([s.title, s.url, s.parent])).collect::<Vec<_>>(),
+        "tags": guide.tags.iter().map(|t| json!([t.name, t.url])).collect::<Vec<_>>(),
+        "difficulties": Difficulty::ALL.iter().map(|d| d.name()).collect::<Vec<_>>(),
+        "levels": Level::ALL.iter().map(|l| l.name()).collect::<Vec<_>>(),
+        "shards": shards,
+    });
+    files.push(file("index", &manifest));
+    SearchFiles { files }
+}
+
+/// A shard's data: `t` maps each term to its postings, `w` each word to its term.
+fn shard(postings: &Postings, terms: &[&String], words: &[(&String, &String)]) -> Value {
+    let mut t = serde_json::Map::new();
+    for term in terms {
+        let Some(list) = postings.terms.get(*term) else {
+            continue;
+        };
+        let mut s = String::with_capacity(list.len() * 3);
+        let mut prev = 0u32;
+        for &(doc, mask, tf) in list {
+            push_varint(&mut s, doc - prev);
+            prev = doc;
+            // Four field bits and two bits of body frequency: one character.
+            push_small(&mut s, mask | (tf << 4));
+        }
+        t.insert((*term).clone(), Value::String(s));
+    }
+    let mut w = serde_json::Map::new();
+    for (word, term) in words {
+        w.insert((*word).clone(), Value::String((*term).clone()));
+    }
+    json!({ "t": t, "w": w })
+}

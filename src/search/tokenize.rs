@@ -1,0 +1,224 @@
+//! Text into search terms. The browser does exactly the same to a query
+//! (`themes/default/static/search.js`), and a browser test checks the two agree on every word of
+//! the bundled guide:
+//!
+//! 1. normalize: compatibility-decompose (NFKD), drop combining marks (accents), recompose
+//!    (NFC, so Hangul stays whole), lowercase;
+//! 2. split into words: runs of letters, digits and `_`, where a `.` between two word characters
+//!    joins (`functools.wraps`, `3.12`); Chinese, Japanese and Korean runs become overlapping
+//!    two-character terms (bigrams), or one character when the run is a single one;
+//! 3. an identifier (with `_` or `.`) is a term as written, and each of its parts is one too
+//!    (`__slots__` -> `__slots__`, `slots`);
+//! 4. a plain ASCII word of three letters or more is stemmed with the Snowball English stemmer
+//!    (`decorators` -> `decor`); other words are terms as they are.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A word of the text and the term it is indexed under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The normalized word as written (`decorators`), for prefix and typo matching.
+    pub word: String,
+    /// What the index is keyed by (`decor`).
+    pub term: String,
+}
+
+/// Case, accents and compatibility forms folded away.
+pub fn normalize(text: &str) -> String {
+    let folded: String = text
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
+        .collect();
+    folded.to_lowercase()
+}
+
+/// Chinese, Japanese and Korean characters, which have no spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF     // Hiragana, Katakana
+        | 0x3400..=0x4DBF   // CJK Extension A
+        | 0x4E00..=0x9FFF   // CJK Unified Ideographs
+        | 0xF900..=0xFAFF   // CJK Compatibility Ideographs
+        | 0xAC00..=0xD7AF   // Hangul syllables
+        | 0x1100..=0x11FF   // Hangul jamo
+        | 0x3130..=0x318F   // Hangul compatibility jamo
+        | 0x20000..=0x2FA1F // CJK Extensions B-F, compatibility supplement
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    (c.is_alphanumeric() || c == '_') && !is_cjk(c)
+}
+
+/// Splits normalized text into raw words (identifiers whole) and CJK runs.
+pub fn words(normalized: &str) -> Vec<String> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_cjk(c) {
+            let start = i;
+            while i < chars.len() && is_cjk(chars[i]) {
+                i += 1;
+            }
+            let run = &chars[start..i];
+            if run.len() == 1 {
+                out.push(run[0].to_string());
+            } else {
+                out.extend(run.windows(2).map(|w| w.iter().collect::<String>()));
+            }
+        } else if is_word_char(c) {
+            let start = i;
+            while i < chars.len()
+                && (is_word_char(chars[i])
+                    || (chars[i] == '.'
+                        && i + 1 < chars.len()
+                        && is_word_char(chars[i + 1])
+                        && i > start))
+            {
+                i += 1;
+            }
+            out.push(chars[start..i].iter().collect());
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The search tokens of some text: every word with its term, identifiers' parts included.
+pub struct Tokenizer {
+    stemmer: Stemmer,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Tokenizer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Tokenizer {
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        for word in words(&normalize(text)) {
+            if word.contains(['_', '.']) {
+                out.push(Token {
+                    term: word.clone(),
+                    word: word.clone(),
+                });
+                for part in word.split(['_', '.']).filter(|p| !p.is_empty()) {
+                    out.push(self.token(part));
+                }
+            } else {
+                out.push(self.token(&word));
+            }
+        }
+        out
+    }
+
+    fn token(&self, word: &str) -> Token {
+        Token {
+            word: word.to_string(),
+            term: self.term(word),
+        }
+    }
+
+    /// The index term of one plain word.
+    pub fn term(&self, word: &str) -> String {
+        if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.stemmer.stem(word).into_owned()
+        } else {
+            word.to_string()
+        }
+    }
+}
+
+/// The shard a term lives in: its first two characters (its first one, if that is all it has).
+/// Non-ASCII keys are hashed into 256 buckets, so a Chinese guide does not need a file per
+/// character pair; the first two characters still decide the shard, which is what typo
+/// matching after the first two letters needs.
+pub fn shard_key(term: &str) -> String {
+    let first2: String = term.chars().take(2).collect();
+    if first2
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+    {
+        first2
+    } else {
+        format!("~{:02x}", fnv1a(&first2) & 0xff)
+    }
+}
+
+/// FNV-1a over the string's code points (the browser computes the same).
+pub fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for c in s.chars() {
+        h ^= c as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        Tokenizer::default()
+            .tokens(text)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
+    }
+
+    #[test]
+    fn case_and_accents_fold() {
+        assert_eq!(normalize("Café ÉLAN ﬁle"), "cafe elan file");
+    }
+
+    #[test]
+    fn english_words_are_stemmed() {
+        assert_eq!(terms("Decorators decorator"), vec!["decor", "decor"]);
+        assert_eq!(terms("generators generator"), vec!["generat", "generat"]);
+    }
+
+    #[test]
+    fn identifiers_are_kept_whole_and_in_parts() {
+        assert_eq!(terms("__slots__"), vec!["__slots__", "slot"]);
+        assert_eq!(
+            terms("functools.wraps"),
+            vec!["functools.wraps", "functool", "wrap"]
+        );
+        assert_eq!(
+            terms("asyncio.gather()"),
+            vec!["asyncio.gather", "asyncio", "gather"]
+        );
+        assert_eq!(terms("Python 3.12."), vec!["python", "3.12", "3", "12"]);
+    }
+
+    #[test]
+    fn cjk_text_becomes_bigrams() {
+        assert_eq!(terms("判定字符"), vec!["判定", "定字", "字符"]);
+        assert_eq!(terms("字 x"), vec!["字", "x"]);
+        assert_eq!(
+            terms("한국어"),
+            vec!["한국", "국어"],
+            "Hangul is not decomposed"
+        );
+    }
+
+    #[test]
+    fn shard_keys_are_the_first_two_letters() {
+        assert_eq!(shard_key("decor"), "de");
+        assert_eq!(shard_key("x"), "x");
+        assert_eq!(shard_key("__slots__"), "__");
+        assert!(shard_key("判定").starts_with('~'));
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+    }
+}

@@ -1,0 +1,113 @@
+//! The search index: the browser must split and stem a query exactly as the build indexed the
+//! text, or words would silently not be found. And the index files must be sound.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use prepbook::diagnostics::Diagnostics;
+use prepbook::progress::Progress;
+use prepbook::search::tokenize::Tokenizer;
+use prepbook::site::{self, BuildOptions};
+use serde_json::json;
+
+fn bundled() -> prepbook::content::Guide {
+    let opts = BuildOptions {
+        no_cache: true,
+        ..BuildOptions::default()
+    };
+    let config = site::load_config(&repo(), &opts).expect("config");
+    let diags = Diagnostics::default();
+    site::load(&config, &opts, &diags, &Progress::hidden())
+        .expect("guide")
+        .guide
+}
+
+#[test]
+fn the_browser_tokenizes_exactly_like_the_build() {
+    let node_ok = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !require(node_ok, "node") {
+        return;
+    }
+    let tokenizer = Tokenizer::default();
+    let mut texts: Vec<String> = Vec::new();
+    for q in &bundled().questions {
+        texts.extend([
+            q.title.clone(),
+            q.summary.clone(),
+            q.body.text.clone(),
+            q.body.code_identifiers.join(" "),
+        ]);
+    }
+    // Content Prepbook did not shape: English prose, Chinese, LeetCode's HTML.
+    if let Some(shared) = shared_dir() {
+        for entry in walkdir::WalkDir::new(shared.join("corpora"))
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.path().extension().is_some_and(|x| x == "md") {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+    }
+    texts.push(
+        "Café NAÏVE ﬁle Straße İstanbul ŉ 한국어 判定字符是否唯一 がぎ x.y.z __init__ 3.12.1 a..b"
+            .into(),
+    );
+    let cases: Vec<_> = texts
+        .iter()
+        .map(|t| json!({ "text": t, "tokens": tokenizer.tokens(t).into_iter().map(|k| [k.word, k.term]).collect::<Vec<_>>() }))
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("tokens.json");
+    std::fs::write(&file, serde_json::to_string(&cases).expect("json")).expect("write");
+    let out = Command::new("node")
+        .arg(repo().join("tests/browser/lib/compare-tokens.js"))
+        .arg(&file)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "the browser's tokens differ from the build's:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn every_question_is_in_the_index_files() {
+    let guide = bundled();
+    let files = prepbook::search::build(&guide);
+    let names: Vec<&str> = files.files.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(names.contains(&"search/index.js"));
+    assert!(names.contains(&"search/facets.js"));
+    let chunks = guide.questions.len().div_ceil(prepbook::search::CHUNK);
+    for n in 0..chunks {
+        assert!(
+            names.contains(&format!("search/d/{n}.js").as_str()),
+            "chunk {n}"
+        );
+    }
+    for id in 0..guide.questions.len() {
+        assert!(
+            names.contains(&format!("search/f/{id}.js").as_str()),
+            "fragment {id}"
+        );
+    }
+    for (path, text) in &files.files {
+        let name = path.trim_start_matches("search/").trim_end_matches(".js");
+        let prefix = format!("PrepbookData.register(\"search\",\"{name}\",");
+        assert!(
+            text.starts_with(&prefix) && text.ends_with(");\n"),
+            "{path} registers itself"
+        );
+        let json = &text[prefix.len()..text.len() - 3];
+        assert!(
+            serde_json::from_str::<serde_json::Value>(json).is_ok(),
+            "{path} holds valid JSON"
+        );
+    }
+}

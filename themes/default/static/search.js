@@ -1,0 +1,901 @@
+/* Prepbook search: the query side of the index that `prepbook build` writes to search/.
+   A plain script (no modules), so it runs from file:// as well as over HTTP. It loads index data
+   through PrepbookData (script elements), and only once the reader uses search.
+
+   Matching: words are normalized and stemmed exactly as src/search/tokenize.rs does at build
+   time; the last word also matches as a prefix while typing; a word of five letters or more with
+   no exact or prefix match tolerates one typo after its first two letters.
+   Ranking: more query words matched first; then, per word, title (8) > tags (4) > summary (2)
+   > body (1), times exact (1) > prefix (0.6) > typo (0.3); then reading order.
+   Everything shown is built with text nodes: nothing from the index is parsed as HTML. */
+(function (global) {
+  "use strict";
+
+  /* ---------------------------------------------------------------- text, as in tokenize.rs */
+
+  var MARKS = /\p{M}/gu;
+  var WORD_CHAR = /^[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}_]$/u;
+
+  function normalize(s) {
+    return s.normalize("NFKD").replace(MARKS, "").normalize("NFC").toLowerCase();
+  }
+
+  function isCJK(cp) {
+    return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) ||
+      (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0x20000 && cp <= 0x2fa1f);
+  }
+
+  function isWordChar(ch) {
+    return WORD_CHAR.test(ch) && !isCJK(ch.codePointAt(0));
+  }
+
+  /** Raw words of normalized text: identifiers whole, CJK runs as bigrams. */
+  function words(norm) {
+    var chars = Array.from(norm);
+    var out = [];
+    var i = 0;
+    while (i < chars.length) {
+      var c = chars[i];
+      if (isCJK(c.codePointAt(0))) {
+        var start = i;
+        while (i < chars.length && isCJK(chars[i].codePointAt(0))) { i++; }
+        if (i - start === 1) { out.push(chars[start]); } else {
+          for (var j = start; j + 1 < i; j++) { out.push(chars[j] + chars[j + 1]); }
+        }
+      } else if (isWordChar(c)) {
+        var s = i;
+        while (i < chars.length && (isWordChar(chars[i]) ||
+          (chars[i] === "." && i + 1 < chars.length && isWordChar(chars[i + 1]) && i > s))) { i++; }
+        out.push(chars.slice(s, i).join(""));
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /* Snowball English (Porter2), written from the published algorithm. Words are lowercase. */
+  var stem = (function () {
+    var V = "aeiouy";
+    function isV(c) { return V.indexOf(c) >= 0; }
+    var EXCEPTIONS = { skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl",
+      gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news",
+      howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes" };
+    var EXCEPTIONS2 = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"];
+    var DOUBLES = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
+    var VALID_LI = "cdeghkmnrt";
+
+    // The word as an array of characters; "Y" marks a consonant y.
+    function regions(w) {
+      var p1 = w.length;
+      var rest = ["gener", "commun", "arsen"].filter(function (p) { return w.join("").indexOf(p) === 0; })[0];
+      if (rest) { p1 = rest.length; } else { p1 = after(w, 0); }
+      return [p1, after(w, p1)];
+    }
+    // The position after the first non-vowel that follows a vowel, from `from`.
+    function after(w, from) {
+      for (var i = from; i < w.length - 1; i++) {
+        if (isV(w[i]) && !isV(w[i + 1])) { return i + 2; }
+      }
+      return w.length;
+    }
+    // Ends in a short syllable (at position `end`).
+    function shortv(w, end) {
+      var a = w[end - 3], b = w[end - 2], c = w[end - 1];
+      if (end >= 3 && !isV(a) && isV(b) && !isV(c) && "wxY".indexOf(c) < 0) { return true; }
+      return end === 2 && isV(b) && !isV(c);
+    }
+    function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length).join("") === s; }
+    function set(w, n, s) { w.splice(w.length - n, n); Array.prototype.push.apply(w, s.split("")); }
+    function hasVowel(w, end) { for (var i = 0; i < end; i++) { if (isV(w[i])) { return true; } } return false; }
+    function longest(w, list) {
+      var best = null;
+      list.forEach(function (s) { if (ends(w, s) && (!best || s.length > best.length)) { best = s; } });
+      return best;
+    }
+
+    return function (word) {
+      if (word.length < 3) { return word; }
+      if (Object.prototype.hasOwnProperty.call(EXCEPTIONS, word)) { return EXCEPTIONS[word]; }
+      var w = Array.from(word.charAt(0) === "'" ? word.slice(1) : word);
+      var yFound = false;
+      if (w[0] === "y") { w[0] = "Y"; yFound = true; }
+      for (var i = 1; i < w.length; i++) {
+        if (w[i] === "y" && isV(w[i - 1])) { w[i] = "Y"; yFound = true; }
+      }
+      var r = regions(w), p1 = r[0], p2 = r[1];
+
+      // Step 0
+      var s0 = longest(w, ["'", "'s", "'s'"]);
+      if (s0) { set(w, s0.length, ""); }
+      // Step 1a
+      var s1 = longest(w, ["sses", "ied", "ies", "s", "us", "ss"]);
+      if (s1 === "sses") { set(w, 4, "ss"); } else if (s1 === "ied" || s1 === "ies") {
+        set(w, 3, w.length - 3 > 1 ? "i" : "ie");
+      } else if (s1 === "s") {
+        if (hasVowel(w, w.length - 2)) { set(w, 1, ""); }
+      }
+      if (EXCEPTIONS2.indexOf(w.join("")) < 0) {
+        // Step 1b
+        var s1b = longest(w, ["eed", "eedly", "ed", "edly", "ing", "ingly"]);
+        if (s1b === "eed" || s1b === "eedly") {
+          if (w.length - s1b.length >= p1) { set(w, s1b.length, "ee"); }
+        } else if (s1b && hasVowel(w, w.length - s1b.length)) {
+          set(w, s1b.length, "");
+          if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) { w.push("e"); } else if (longest(w, DOUBLES)) {
+            w.pop();
+          } else if (w.length === p1 && shortv(w, w.length)) { w.push("e"); }
+        }
+        // Step 1c
+        var last = w[w.length - 1];
+        if ((last === "y" || last === "Y") && w.length > 2 && !isV(w[w.length - 2])) { w[w.length - 1] = "i"; }
+        // Step 2
+        var STEP2 = { tional: "tion", enci: "ence", anci: "ance", abli: "able", entli: "ent", izer: "ize",
+          ization: "ize", ational: "ate", ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al",
+          fulness: "ful", ousli: "ous", ousness: "ous", iveness: "ive", iviti: "ive", biliti: "ble", bli: "ble",
+          ogi: "og", fulli: "ful", lessli: "less", li: "" };
+        var s2 = longest(w, Object.keys(STEP2));
+        if (s2 && w.length - s2.length >= p1) {
+          var before = w[w.length - s2.length - 1];
+          if (s2 === "ogi") { if (before === "l") { set(w, 3, "og"); } } else if (s2 === "li") {
+            if (before && VALID_LI.indexOf(before) >= 0) { set(w, 2, ""); }
+          } else { set(w, s2.length, STEP2[s2]); }
+        }
+        // Step 3
+        var STEP3 = { tional: "tion", ational: "ate", alize: "al", icate: "ic", iciti: "ic", ical: "ic",
+          ful: "", ness: "", ative: "" };
+        var s3 = longest(w, Object.keys(STEP3));
+        if (s3 && w.length - s3.length >= p1) {
+          if (s3 === "ative") { if (w.length - 5 >= p2) { set(w, 5, ""); } } else { set(w, s3.length, STEP3[s3]); }
+        }
+        // Step 4
+        var s4 = longest(w, ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+          "ism", "ate", "iti", "ous", "ive", "ize", "ion"]);
+        if (s4 && w.length - s4.length >= p2) {
+          if (s4 === "ion") {
+            var b4 = w[w.length - 4];
+            if (b4 === "s" || b4 === "t") { set(w, 3, ""); }
+          } else { set(w, s4.length, ""); }
+        }
+        // Step 5
+        var end = w.length;
+        if (w[end - 1] === "e") {
+          if (end - 1 >= p2 || (end - 1 >= p1 && !shortv(w, end - 1))) { w.pop(); }
+        } else if (w[end - 1] === "l" && end - 1 >= p2 && w[end - 2] === "l") { w.pop(); }
+      }
+      var out = w.join("");
+      return yFound ? out.replace(/Y/g, "y") : out;
+    };
+  })();
+
+  function term(word) {
+    return word.length >= 3 && /^[a-z]+$/.test(word) ? stem(word) : word;
+  }
+
+  /** Tokens of text, exactly as the index was built: [{word, term}], identifiers' parts too. */
+  function tokens(text) {
+    var out = [];
+    words(normalize(text)).forEach(function (w) {
+      if (/[_.]/.test(w)) {
+        out.push({ word: w, term: w });
+        w.split(/[_.]/).filter(Boolean).forEach(function (p) { out.push({ word: p, term: term(p) }); });
+      } else {
+        out.push({ word: w, term: term(w) });
+      }
+    });
+    return out;
+  }
+
+  function fnv1a(s) {
+    var h = 0x811c9dc5;
+    Array.from(s).forEach(function (c) { h ^= c.codePointAt(0); h = Math.imul(h, 0x01000193) >>> 0; });
+    return h >>> 0;
+  }
+
+  function shardKey(t) {
+    var first2 = Array.from(t).slice(0, 2).join("");
+    if (/^[a-z0-9_.]+$/.test(first2)) { return first2; }
+    var hex = (fnv1a(first2) & 0xff).toString(16);
+    return "~" + (hex.length < 2 ? "0" + hex : hex);
+  }
+
+  function keyFile(key) {
+    var bytes = new TextEncoder().encode(key);
+    var out = "";
+    for (var i = 0; i < bytes.length; i++) { out += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16); }
+    return out;
+  }
+
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var d = 0; d < 64; d++) { DIGIT[ALPHABET.charAt(d)] = d; }
+
+  /** A posting string: [doc, fields mask, body frequency] triples. */
+  function postings(str) {
+    var out = [];
+    var doc = 0, i = 0;
+    while (i < str.length) {
+      var v = 0, shift = 0, c;
+      do { c = DIGIT[str.charAt(i++)]; v += (c & 31) * Math.pow(2, shift); shift += 5; } while (c & 32);
+      doc += v;
+      var f = DIGIT[str.charAt(i++)];
+      out.push([doc, f & 15, f >> 4]);
+    }
+    return out;
+  }
+
+  function varints(str) {
+    var out = [], i = 0;
+    while (i < str.length) {
+      var v = 0, shift = 0, c;
+      do { c = DIGIT[str.charAt(i++)]; v += (c & 31) * Math.pow(2, shift); shift += 5; } while (c & 32);
+      out.push(v);
+    }
+    return out;
+  }
+
+  /** At most one insertion, deletion, substitution or swap of neighbours between a and b. */
+  function oneEdit(a, b) {
+    if (a === b) { return true; }
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) { return false; }
+    var i = 0;
+    while (i < la && i < lb && a.charAt(i) === b.charAt(i)) { i++; }
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) { return true; }
+      return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /* ---------------------------------------------------------------- the engine */
+
+  var EXACT = 1, PREFIX = 0.6, TYPO = 0.3;
+  var STOP = ["a", "an", "and", "are", "as", "at", "be", "by", "do", "does", "for", "from", "how", "i", "if",
+    "in", "is", "it", "of", "on", "or", "the", "to", "vs", "what", "when", "where", "which", "who", "why",
+    "with", "you", "your"];
+  var FACETS = ["section", "difficulty", "level", "tag"];
+
+  function fieldScore(mask) {
+    var best = mask & 8 ? 8 : mask & 4 ? 4 : mask & 2 ? 2 : 1;
+    var extra = ((mask & 8) ? 1 : 0) + ((mask & 4) ? 1 : 0) + ((mask & 2) ? 1 : 0) + ((mask & 1) ? 1 : 0) - 1;
+    return best + 0.1 * extra;
+  }
+
+  /**
+   * `load(name)` returns a promise of a data file's payload ("index", "s/6465", "d/0"...).
+   * In the browser it adds script elements; in node the tests read the files directly.
+   */
+  function Engine(load) {
+    this.load = load;
+    this.cache = {};
+  }
+
+  Engine.prototype.get = function (name) {
+    if (!this.cache[name]) { this.cache[name] = this.load(name); }
+    return this.cache[name];
+  };
+
+  Engine.prototype.manifest = function () { return this.get("index"); };
+
+  /** The shard part holding `t` (loads it). Null if no term of the guide starts that way. */
+  Engine.prototype.shardFor = function (t) {
+    var self = this;
+    return this.manifest().then(function (m) {
+      var key = shardKey(t);
+      var group = m.shards[key];
+      if (group === undefined) { return null; }
+      if (group === 0) { return self.get("s/" + keyFile(key)); }
+      var sub = Array.from(t).slice(0, 3).join("");
+      if (group.indexOf(sub) < 0) { return null; }
+      return self.get("s/" + keyFile(sub));
+    });
+  };
+
+  /** The terms one query word matches: {term: factor}. */
+  Engine.prototype.match = function (q, isLast) {
+    var self = this;
+    return Promise.all([this.manifest(), this.shardFor(q.term), this.shardFor(q.word)]).then(function (r) {
+      var m = r[0], found = {};
+      var add = function (t, f) { if (!(found[t] >= f)) { found[t] = f; } };
+      [r[1], r[2]].forEach(function (shard) {
+        if (!shard) { return; }
+        if (shard.t[q.term] !== undefined) { add(q.term, EXACT); }
+        if (shard.w[q.word] !== undefined) { add(shard.w[q.word], EXACT); }
+        if (isLast && q.word.length >= 2) {
+          Object.keys(shard.t).forEach(function (t) { if (t.indexOf(q.word) === 0) { add(t, PREFIX); } });
+          Object.keys(shard.w).forEach(function (w) { if (w.indexOf(q.word) === 0) { add(shard.w[w], PREFIX); } });
+        }
+      });
+      if (Object.keys(found).length || Array.from(q.word).length < 5) { return found; }
+      // One typo after the first two letters, among the words and terms of the same shard group.
+      var key = shardKey(q.word);
+      var group = m.shards[key];
+      if (group === undefined) { return found; }
+      var dict = group === 0 ? self.get("s/" + keyFile(key)).then(function (s) {
+        var all = {};
+        Object.keys(s.t).forEach(function (t) { all[t] = 0; });
+        Object.keys(s.w).forEach(function (w) { all[w] = s.w[w]; });
+        return all;
+      }) : self.get("w/" + keyFile(key));
+      return dict.then(function (all) {
+        Object.keys(all).forEach(function (w) {
+          if (w.length >= 4 && oneEdit(q.word, w)) { add(all[w] === 0 ? w : all[w], TYPO); }
+        });
+        return found;
+      });
+    });
+  };
+
+  /**
+   * A word written as one that the guide writes as two ("virtualenv", "hashmap"): the first
+   * split into a whole word and a prefix that both match. Resolves [found, found] or null.
+   */
+  Engine.prototype.compound = function (word) {
+    var self = this;
+    var chars = Array.from(word);
+    var tries = [];
+    for (var cut = chars.length - 3; cut >= 3; cut--) { tries.push(cut); }
+    var next = function () {
+      if (!tries.length) { return Promise.resolve(null); }
+      var cut = tries.shift();
+      var left = chars.slice(0, cut).join(""), right = chars.slice(cut).join("");
+      return Promise.all([self.match({ word: left, term: term(left) }, false), self.match({ word: right, term: term(right) }, true)])
+        .then(function (r) { return Object.keys(r[0]).length && Object.keys(r[1]).length ? r : next(); });
+    };
+    return next();
+  };
+
+  /** Postings of `t` ({doc: [mask, tf]}). */
+  Engine.prototype.postings = function (t) {
+    return this.shardFor(t).then(function (shard) {
+      return shard && shard.t[t] !== undefined ? postings(shard.t[t]) : [];
+    });
+  };
+
+  Engine.prototype.facets = function () {
+    var self = this;
+    if (!this.facetData) {
+      this.facetData = Promise.all([this.manifest(), this.get("facets")]).then(function (r) {
+        var m = r[0], f = r[1];
+        var n = m.n;
+        var section = varints(f.s);
+        var difficulty = new Array(n), levels = new Array(n), tags = [];
+        for (var i = 0; i < n; i++) {
+          var k = DIGIT[f.k.charAt(i)];
+          difficulty[i] = k & 3;
+          levels[i] = k >> 2;
+          tags.push([]);
+        }
+        f.t.forEach(function (list, tag) {
+          var doc = 0;
+          varints(list).forEach(function (delta) { doc += delta; tags[doc].push(tag); });
+        });
+        return { section: section, difficulty: difficulty, levels: levels, tags: tags };
+      });
+    }
+    return this.facetData;
+  };
+
+  /** Query words that count: stop words are dropped unless the query has nothing else. */
+  function queryWords(query) {
+    var norm = normalize(query);
+    var list = words(norm).map(function (w) { return { word: w, term: /[_.]/.test(w) ? w : term(w) }; });
+    var content = list.filter(function (q) { return STOP.indexOf(q.word) < 0; });
+    var trailingSpace = /\s$/.test(query);
+    return { words: content.length ? content : list, prefix: !trailingSpace };
+  }
+
+  /** Does a doc pass the filters? f: {section: [ids], difficulty: [1..3], level: [bits], tag: [ids]}. */
+  function passes(fc, doc, filters, skip) {
+    if (skip !== "section" && filters.section.length && !filters.section.some(function (s) {
+      return fc.sectionOf(doc, s);
+    })) { return false; }
+    if (skip !== "difficulty" && filters.difficulty.length && filters.difficulty.indexOf(fc.difficulty[doc]) < 0) { return false; }
+    if (skip !== "level" && filters.level.length && !filters.level.some(function (b) { return fc.levels[doc] & b; })) { return false; }
+    if (skip !== "tag" && filters.tag.length && !filters.tag.some(function (t) { return fc.tags[doc].indexOf(t) >= 0; })) { return false; }
+    return true;
+  }
+
+  /**
+   * Runs a query. filters: {section, difficulty, level, tag}: arrays of names as in URLs.
+   * Resolves {hits: [{doc, score, matched}], total, terms, counts (when `withCounts`)}.
+   */
+  Engine.prototype.search = function (query, filters, withCounts) {
+    var self = this;
+    filters = filters || {};
+    var q = queryWords(query || "");
+    var anyFilter = FACETS.some(function (k) { return (filters[k] || []).length; });
+    return this.manifest().then(function (m) {
+      var f = resolveFilters(m, filters);
+      var terms = {};
+      var scoreOf = function (found) {
+        var ts = Object.keys(found);
+        ts.forEach(function (t) { terms[t] = Math.max(terms[t] || 0, found[t]); });
+        return Promise.all(ts.map(function (t) { return self.postings(t); })).then(function (lists) {
+          var best = {};
+          lists.forEach(function (list, j) {
+            var factor = found[ts[j]];
+            list.forEach(function (p) {
+              var s = fieldScore(p[1]) * factor + 0.01 * p[2];
+              if (!(best[p[0]] >= s)) { best[p[0]] = s; }
+            });
+          });
+          return best;
+        });
+      };
+      var matching = Promise.all(q.words.map(function (w, i) {
+        var last = q.prefix && i === q.words.length - 1;
+        return self.match(w, last).then(function (found) {
+          if (Object.keys(found).length || Array.from(w.word).length < 6 || /[_.]/.test(w.word)) { return scoreOf(found); }
+          return self.compound(w.word).then(function (parts) {
+            if (!parts) { return {}; }
+            return Promise.all([scoreOf(parts[0]), scoreOf(parts[1])]).then(function (b) {
+              var best = {};
+              Object.keys(b[0]).forEach(function (d) {
+                if (b[1][d] !== undefined) { best[d] = 0.4 * (b[0][d] + b[1][d]); }
+              });
+              return best;
+            });
+          });
+        });
+      })).then(function (scored) { return { scored: scored, terms: terms }; });
+      var needFacets = anyFilter || withCounts || !q.words.length;
+      return Promise.all([matching, needFacets ? self.facets() : null]).then(function (r) {
+        var scored = r[0].scored, fc = r[1];
+        if (fc) { fc.sectionOf = sectionTest(m, fc); }
+        var docs = {};
+        if (!q.words.length) {
+          for (var d0 = 0; d0 < m.n; d0++) { docs[d0] = { doc: d0, score: 0, matched: 0 }; }
+        }
+        scored.forEach(function (best) {
+          Object.keys(best).forEach(function (k) {
+            var e = docs[k] || (docs[k] = { doc: +k, score: 0, matched: 0 });
+            e.score += best[k];
+            e.matched += 1;
+          });
+        });
+        var all = Object.keys(docs).map(function (k) { return docs[k]; });
+        if (!q.words.length && !anyFilter) { all = []; }
+        var hits = fc ? all.filter(function (h) { return passes(fc, h.doc, f); }) : all;
+        hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
+        var out = { hits: hits, total: hits.length, terms: r[0].terms, words: q.words, prefix: q.prefix };
+        if (withCounts && fc) { out.counts = counts(m, fc, all, f); }
+        return out;
+      });
+    });
+  };
+
+  function resolveFilters(m, filters) {
+    var sectionIds = (filters.section || []).map(function (name) {
+      for (var i = 1; i < m.sections.length; i++) {
+        if (sectionName(m.sections[i][1]) === name) { return i; }
+      }
+      return -1;
+    }).filter(function (i) { return i >= 0; });
+    return {
+      section: sectionIds,
+      difficulty: (filters.difficulty || []).map(function (d) { return m.difficulties.indexOf(d) + 1; }).filter(Boolean),
+      level: (filters.level || []).map(function (l) { var i = m.levels.indexOf(l); return i < 0 ? 0 : 1 << i; }).filter(Boolean),
+      tag: (filters.tag || []).map(function (t) {
+        for (var i = 0; i < m.tags.length; i++) { if (tagName(m.tags[i][1]) === t) { return i; } }
+        return -1;
+      }).filter(function (i) { return i >= 0; })
+    };
+  }
+
+  /** A section filter matches its subsections' questions too. */
+  function sectionTest(m, fc) {
+    return function (doc, s) {
+      var cur = fc.section[doc];
+      while (cur !== null && cur !== undefined) {
+        if (cur === s) { return true; }
+        cur = m.sections[cur] ? m.sections[cur][2] : null;
+      }
+      return false;
+    };
+  }
+
+  function sectionName(url) { return url.replace(/\/index\.html$/, ""); }
+  function tagName(url) { return url.replace(/^tags\//, "").replace(/\.html$/, ""); }
+
+  /** Count per facet value over the hits, each facet ignoring its own filter. */
+  function counts(m, fc, all, f) {
+    var out = { section: {}, difficulty: {}, level: {}, tag: {} };
+    FACETS.forEach(function (facet) {
+      all.forEach(function (h) {
+        if (!passes(fc, h.doc, f, facet)) { return; }
+        var d = h.doc;
+        if (facet === "section") {
+          var cur = fc.section[d];
+          while (cur) { out.section[cur] = (out.section[cur] || 0) + 1; cur = m.sections[cur][2]; }
+        } else if (facet === "difficulty") {
+          if (fc.difficulty[d]) { out.difficulty[fc.difficulty[d]] = (out.difficulty[fc.difficulty[d]] || 0) + 1; }
+        } else if (facet === "level") {
+          for (var b = 0; b < m.levels.length; b++) { if (fc.levels[d] & (1 << b)) { out.level[b] = (out.level[b] || 0) + 1; } }
+        } else {
+          fc.tags[d].forEach(function (t) { out.tag[t] = (out.tag[t] || 0) + 1; });
+        }
+      });
+    });
+    return out;
+  }
+
+  /** Metadata of a question: {title, url, section, difficulty, levels, tags, summary, article}. */
+  Engine.prototype.doc = function (id) {
+    return this.manifest().then(function (m) { return m; }).then(function (m) {
+      return this.get("d/" + Math.floor(id / m.chunk)).then(function (chunk) {
+        var d = chunk[id % m.chunk];
+        return { id: id, title: d[0], url: d[1], section: d[2], difficulty: d[3], levels: d[4], tags: d[5],
+          summary: d[6], article: d[7] === 1 };
+      });
+    }.bind(this));
+  };
+
+  Engine.prototype.fragment = function (id) { return this.get("f/" + id); };
+
+  /** Does a word of shown text match the query? (its term was matched, or it starts with the prefix). */
+  function matcher(result) {
+    var last = result.words[result.words.length - 1];
+    return function (word) {
+      var toks = tokens(word);
+      return toks.some(function (t) {
+        return result.terms[t.term] !== undefined ||
+          (result.prefix && last && last.word.length >= 2 && t.word.indexOf(last.word) === 0);
+      });
+    };
+  }
+
+  var WORD_RE = /[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}_]+(?:\.[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}_]+)*/gu;
+
+  /** Text split into [text, isMatch] pieces, for <mark>. */
+  function highlight(text, isMatch) {
+    var out = [], last = 0, m;
+    WORD_RE.lastIndex = 0;
+    while ((m = WORD_RE.exec(text))) {
+      if (isMatch(m[0])) {
+        if (m.index > last) { out.push([text.slice(last, m.index), false]); }
+        out.push([m[0], true]);
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) { out.push([text.slice(last), false]); }
+    return out;
+  }
+
+  /** The stretch of `text` with the most matched words, about `size` characters. */
+  function snippet(text, isMatch, size) {
+    size = size || 180;
+    var sentences = text.split(/(?<=[.!?])\s+/);
+    var best = -1, bestScore = 0;
+    sentences.forEach(function (s, i) {
+      var score = 0;
+      (s.match(WORD_RE) || []).forEach(function (w) { if (isMatch(w)) { score++; } });
+      if (score > bestScore) { best = i; bestScore = score; }
+    });
+    if (best < 0) { return null; }
+    var s = sentences[best];
+    if (s.length <= size) { return s; }
+    var first = 0;
+    WORD_RE.lastIndex = 0;
+    var m;
+    while ((m = WORD_RE.exec(s))) { if (isMatch(m[0])) { first = m.index; break; } }
+    var start = Math.max(0, first - Math.floor(size / 3));
+    return (start > 0 ? "…" : "") + s.slice(start, start + size) + (start + size < s.length ? "…" : "");
+  }
+
+  var api = {
+    normalize: normalize, words: words, stem: stem, term: term, tokens: tokens, shardKey: shardKey,
+    keyFile: keyFile, fnv1a: fnv1a, postings: postings, oneEdit: oneEdit, Engine: Engine,
+    highlight: highlight, snippet: snippet, matcher: matcher, queryWords: queryWords,
+    sectionName: sectionName, tagName: tagName
+  };
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+    return;
+  }
+  global.PrepbookSearch = api;
+  if (typeof document === "undefined" || !global.PrepbookData) { return; }
+
+  /* ---------------------------------------------------------------- the interface */
+
+  var root = PrepbookData.root();
+  var engine = new Engine(function (name) {
+    return PrepbookData.load("search", name, root + "search/" + name + ".js");
+  });
+  api.engine = engine;
+
+  var DIFFICULTY_LABELS = ["", "Easy", "Medium", "Hard"];
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+
+  function appendPieces(parent, pieces) {
+    pieces.forEach(function (p) {
+      parent.appendChild(p[1] ? el("mark", null, p[0]) : document.createTextNode(p[0]));
+    });
+  }
+
+  /** One result: title (matches marked), section, difficulty, tags, snippet. */
+  function renderResult(container, doc, m, result, fragment, tagName) {
+    var isMatch = matcher(result);
+    var head = el("div", "result-head");
+    var title = el(tagName || "span", "result-title");
+    appendPieces(title, highlight(doc.title, isMatch));
+    head.appendChild(title);
+    if (doc.difficulty) {
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(el("span", "badge difficulty-" + m.difficulties[doc.difficulty - 1], DIFFICULTY_LABELS[doc.difficulty]));
+    }
+    container.appendChild(head);
+    var meta = el("div", "result-meta");
+    meta.appendChild(el("span", "result-section", m.sections[doc.section] ? m.sections[doc.section][0] : ""));
+    doc.tags.forEach(function (t) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(el("span", "tag", m.tags[t][0]));
+    });
+    container.appendChild(meta);
+    var text = (fragment && snippet(doc.summary + " " + fragment, isMatch)) || doc.summary;
+    if (text) {
+      var p = el("p", "result-snippet");
+      appendPieces(p, highlight(text, isMatch));
+      container.appendChild(p);
+    }
+  }
+
+  function loadResults(hits, limit) {
+    var shown = hits.slice(0, limit);
+    return engine.manifest().then(function (m) {
+      return Promise.all(shown.map(function (h) {
+        return Promise.all([engine.doc(h.doc), engine.fragment(h.doc).catch(function () { return ""; })]);
+      })).then(function (docs) { return { m: m, docs: docs }; });
+    });
+  }
+
+  function typingInField(e) {
+    var t = e.target;
+    return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  }
+
+  /* The header search box: a WAI-ARIA combobox with a listbox of results. */
+  function headerSearch() {
+    var form = document.getElementById("pb-search");
+    var input = document.getElementById("pb-search-input");
+    var popup = document.getElementById("pb-search-popup");
+    var list = document.getElementById("pb-search-results");
+    var status = document.getElementById("pb-search-status");
+    if (!form || !input) { return; }
+    var active = -1, options = [], timer = null, seq = 0;
+
+    function open(show) {
+      popup.hidden = !show;
+      input.setAttribute("aria-expanded", show ? "true" : "false");
+      if (!show) { setActive(-1); }
+    }
+    function setActive(i) {
+      active = i;
+      options.forEach(function (o, j) { o.setAttribute("aria-selected", j === i ? "true" : "false"); });
+      if (i >= 0 && options[i]) {
+        input.setAttribute("aria-activedescendant", options[i].id);
+        options[i].scrollIntoView({ block: "nearest" });
+      } else { input.removeAttribute("aria-activedescendant"); }
+    }
+    function go(url) { window.location.href = url; }
+
+    function run() {
+      var query = input.value;
+      var mine = ++seq;
+      if (!query.trim()) { list.textContent = ""; options = []; status.textContent = ""; open(false); return; }
+      engine.search(query, {}).then(function (result) {
+        return loadResults(result.hits, 8).then(function (r) { return { result: result, r: r }; });
+      }).then(function (x) {
+        if (mine !== seq) { return; }
+        list.textContent = "";
+        options = [];
+        x.r.docs.forEach(function (pair, i) {
+          var li = el("li", "search-option");
+          li.id = "pb-search-opt-" + i;
+          li.setAttribute("role", "option");
+          // Focusable by script only: focus stays in the box (aria-activedescendant), but a
+          // scrolling list of results must hold something the keyboard can reach.
+          li.tabIndex = -1;
+          li.dataset.url = root + pair[0].url;
+          renderResult(li, pair[0], x.r.m, x.result, pair[1]);
+          li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+          li.addEventListener("click", function () { go(li.dataset.url); });
+          list.appendChild(li);
+          options.push(li);
+        });
+        var total = x.result.total;
+        var all = el("li", "search-option search-all", total ? "See all " + total + " results" : "No matching questions; open the search page");
+        all.id = "pb-search-opt-all";
+        all.setAttribute("role", "option");
+        all.tabIndex = -1;
+        all.dataset.url = root + "search.html?q=" + encodeURIComponent(query);
+        all.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        all.addEventListener("click", function () { go(all.dataset.url); });
+        list.appendChild(all);
+        options.push(all);
+        status.textContent = total ? total + (total === 1 ? " result" : " results") : "No results";
+        setActive(-1);
+        open(true);
+      }).catch(function (e) {
+        if (mine !== seq) { return; }
+        status.textContent = "Search is not available: " + e.message;
+        open(true);
+      });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 120);
+    });
+    input.addEventListener("focus", function () {
+      engine.manifest().catch(function () { /* reported when a query runs */ });
+      if (input.value.trim() && options.length) { open(true); }
+    });
+    input.addEventListener("blur", function () { setTimeout(function () { open(false); }, 100); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") {
+        e.preventDefault();
+        if (popup.hidden && input.value.trim()) { open(true); }
+        if (options.length) { setActive(active + 1 >= options.length ? 0 : active + 1); }
+      } else if (e.key === "ArrowUp") {
+        e.preventDefault();
+        if (options.length) { setActive(active <= 0 ? options.length - 1 : active - 1); }
+      } else if (e.key === "Enter") {
+        e.preventDefault();
+        if (active >= 0 && options[active]) { go(options[active].dataset.url); } else if (input.value.trim()) {
+          go(root + "search.html?q=" + encodeURIComponent(input.value));
+        }
+      } else if (e.key === "Escape") {
+        if (!popup.hidden) { open(false); } else { input.value = ""; }
+      }
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (input.value.trim()) { go(root + "search.html?q=" + encodeURIComponent(input.value)); }
+    });
+    document.addEventListener("keydown", function (e) {
+      var slash = e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !typingInField(e);
+      var ctrlK = (e.key === "k" || e.key === "K") && (e.ctrlKey || e.metaKey);
+      if (slash || ctrlK) {
+        e.preventDefault();
+        var pageInput = document.getElementById("pb-search-page-input");
+        (pageInput || input).focus();
+        (pageInput || input).select();
+      }
+    });
+  }
+
+  /* The search page: query, filters with counts, results; the URL holds the state. */
+  function searchPage() {
+    var page = document.getElementById("pb-search-page");
+    if (!page) { return; }
+    var input = document.getElementById("pb-search-page-input");
+    var form = document.getElementById("pb-search-page-form");
+    var facetsBox = document.getElementById("pb-facets");
+    var summary = document.getElementById("pb-search-summary");
+    var results = document.getElementById("pb-search-page-results");
+    var more = document.getElementById("pb-search-more");
+    var state = readUrl();
+    var shown = 20, timer = null, seq = 0, lastResult = null;
+    input.value = state.q;
+
+    function readUrl() {
+      var p = new URLSearchParams(window.location.search);
+      var s = { q: p.get("q") || "" };
+      FACETS.forEach(function (f) { s[f] = p.getAll(f); });
+      return s;
+    }
+    function writeUrl() {
+      var p = new URLSearchParams();
+      if (state.q) { p.set("q", state.q); }
+      FACETS.forEach(function (f) { state[f].forEach(function (v) { p.append(f, v); }); });
+      var qs = p.toString();
+      try { history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "")); } catch (e) { /* some file:// setups */ }
+    }
+
+    function run() {
+      var mine = ++seq;
+      engine.search(state.q, state, true).then(function (result) {
+        if (mine !== seq) { return; }
+        lastResult = result;
+        return engine.manifest().then(function (m) {
+          renderFacets(m, result);
+          return renderList(result);
+        });
+      }).catch(function (e) {
+        summary.textContent = "Search is not available: " + e.message;
+      });
+    }
+
+    function renderList(result) {
+      var mine = seq;
+      return loadResults(result.hits, shown).then(function (r) {
+        if (mine !== seq) { return; }
+        results.textContent = "";
+        r.docs.forEach(function (pair) {
+          var li = el("li", "question-card search-result");
+          var a = el("a", "card-title");
+          a.href = root + pair[0].url;
+          li.appendChild(a);
+          renderResult(a, pair[0], r.m, result, pair[1], "span");
+          // Keep the link to the title; move meta and snippet after it.
+          while (a.childNodes.length > 1) { li.appendChild(a.childNodes[1]); }
+          results.appendChild(li);
+        });
+        var anyFilter = FACETS.some(function (f) { return state[f].length; });
+        var n = result.total;
+        var what = state.q ? "for “" + state.q + "”" : anyFilter ? "matching the filters" : "";
+        summary.textContent = !state.q && !anyFilter ? "Type a query or choose filters to browse the questions." :
+          n + (n === 1 ? " question " : " questions ") + what;
+        more.hidden = result.total <= shown;
+      });
+    }
+
+    function renderFacets(m, result) {
+      facetsBox.textContent = "";
+      var c = result.counts || { section: {}, difficulty: {}, level: {}, tag: {} };
+      group("Difficulty", "difficulty", m.difficulties.map(function (d, i) {
+        return [d, DIFFICULTY_LABELS[i + 1], c.difficulty[i + 1] || 0];
+      }));
+      group("Level", "level", m.levels.map(function (l, i) {
+        return [l, l.charAt(0).toUpperCase() + l.slice(1), c.level[i] || 0];
+      }));
+      group("Section", "section", m.sections.slice(1).map(function (s, i) {
+        return [sectionName(s[1]), s[0], c.section[i + 1] || 0];
+      }));
+      group("Tag", "tag", m.tags.map(function (t, i) { return [tagName(t[1]), t[0], c.tag[i] || 0]; })
+        .filter(function (v) { return v[2] > 0 || state.tag.indexOf(v[0]) >= 0; }));
+    }
+
+    function group(legend, facet, values) {
+      var fs = el("fieldset", "facet facet-" + facet);
+      fs.appendChild(el("legend", null, legend));
+      values.forEach(function (v) {
+        var id = "pb-facet-" + facet + "-" + v[0].replace(/[^\w-]/g, "_");
+        var row = el("div", "facet-value");
+        var box = el("input");
+        box.type = "checkbox";
+        box.id = id;
+        box.value = v[0];
+        box.checked = state[facet].indexOf(v[0]) >= 0;
+        box.addEventListener("change", function () {
+          state[facet] = box.checked ? state[facet].concat([v[0]]) : state[facet].filter(function (x) { return x !== v[0]; });
+          shown = 20;
+          writeUrl();
+          run();
+        });
+        var label = el("label", null, v[1] + " ");
+        label.htmlFor = id;
+        label.appendChild(el("span", "count", "(" + v[2] + ")"));
+        row.appendChild(box);
+        row.appendChild(label);
+        fs.appendChild(row);
+      });
+      facetsBox.appendChild(fs);
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { state.q = input.value; shown = 20; writeUrl(); run(); }, 150);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      state.q = input.value; shown = 20; writeUrl(); run();
+    });
+    more.addEventListener("click", function () { shown += 20; if (lastResult) { renderList(lastResult); } });
+    run();
+  }
+
+  headerSearch();
+  searchPage();
+})(typeof window !== "undefined" ? window : this);
