@@ -215,9 +215,7 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
         write(&format!("static/{name}"), &file.bytes);
     }
     if loaded.guide.config.search.enabled {
-        for (rel, text) in crate::search::build(&loaded.guide).files {
-            write(&rel, text.as_bytes());
-        }
+        crate::search::for_each_file(&loaded.guide, &|rel, text| write(&rel, text.as_bytes()));
     }
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());

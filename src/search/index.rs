@@ -59,37 +59,43 @@ pub type Posting = (u32, u8, u8);
 pub struct Postings {
     pub terms: BTreeMap<String, Vec<Posting>>,
     pub words: BTreeMap<String, String>,
-    pub docs: Vec<DocTerms>,
 }
 
 impl Postings {
+    /// Analyses every question in parallel; each thread folds its questions into partial maps,
+    /// which are then merged, so no per-question map outlives its question.
     pub fn build(guide: &Guide) -> Postings {
         let tokenizer = Tokenizer::default();
-        let docs: Vec<DocTerms> = guide
+        let mut postings = guide
             .questions
             .par_iter()
-            .map(|q| analyze(&tokenizer, guide, q))
-            .collect();
-        let mut postings = Postings {
-            docs,
-            ..Postings::default()
-        };
-        for (id, doc) in postings.docs.iter().enumerate() {
-            for (term, &(mask, tf)) in &doc.terms {
-                postings
-                    .terms
-                    .entry(term.clone())
-                    .or_default()
-                    .push((id as u32, mask, tf));
-            }
-            for (word, term) in &doc.words {
-                postings
-                    .words
-                    .entry(word.clone())
-                    .or_insert_with(|| term.clone());
-            }
-        }
-        // Ids were pushed in order, so every list is already sorted by question id.
+            .enumerate()
+            .fold(Postings::default, |mut acc, (id, q)| {
+                let doc = analyze(&tokenizer, guide, q);
+                for (term, (mask, tf)) in doc.terms {
+                    acc.terms
+                        .entry(term)
+                        .or_default()
+                        .push((id as u32, mask, tf));
+                }
+                for (word, term) in doc.words {
+                    acc.words.entry(word).or_insert(term);
+                }
+                acc
+            })
+            .reduce(Postings::default, |mut a, b| {
+                for (term, list) in b.terms {
+                    a.terms.entry(term).or_default().extend(list);
+                }
+                for (word, term) in b.words {
+                    a.words.entry(word).or_insert(term);
+                }
+                a
+            });
+        postings
+            .terms
+            .par_iter_mut()
+            .for_each(|(_, list)| list.sort_unstable_by_key(|p| p.0));
         postings
     }
 }

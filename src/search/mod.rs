@@ -21,6 +21,7 @@ pub mod tokenize;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::content::{Difficulty, Guide, Level};
@@ -40,33 +41,42 @@ pub struct SearchFiles {
 }
 
 impl SearchFiles {
-    /// Total bytes, and bytes per kind of file (`s`, `d`, `f`, `w`, manifest, facets).
+    /// Total bytes per kind of file.
     pub fn sizes(&self) -> BTreeMap<&'static str, usize> {
         let mut sizes = BTreeMap::new();
         for (path, text) in &self.files {
-            let kind = match path.split('/').nth(1) {
-                Some("s") => "shards",
-                Some("d") => "documents",
-                Some("f") => "fragments",
-                Some("w") => "word lists",
-                Some("facets.js") => "facets",
-                _ => "manifest",
-            };
-            *sizes.entry(kind).or_insert(0) += text.len();
+            *sizes.entry(kind_of(path)).or_insert(0) += text.len();
         }
         sizes
+    }
+}
+
+fn kind_of(path: &str) -> &'static str {
+    match path.split('/').nth(1) {
+        Some("s") => "shards",
+        Some("d") => "documents",
+        Some("f") => "fragments",
+        Some("w") => "word lists",
+        Some("facets.js") => "facets",
+        _ => "manifest",
     }
 }
 
 /// The terms and (word, term) pairs that go into one shard.
 type ShardContent<'a> = (Vec<&'a String>, Vec<(&'a String, &'a String)>);
 
-/// One registered data file.
-fn file(name: &str, data: &Value) -> (String, String) {
-    let json = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
+/// One registered data file, from its JSON.
+fn file_json(name: &str, json: &str) -> (String, String) {
     (
         format!("search/{name}.js"),
         format!("PrepbookData.register(\"search\",\"{name}\",{json});\n"),
+    )
+}
+
+fn file(name: &str, data: &Value) -> (String, String) {
+    file_json(
+        name,
+        &serde_json::to_string(data).unwrap_or_else(|_| "null".into()),
     )
 }
 
@@ -75,10 +85,23 @@ pub fn key_file(key: &str) -> String {
     key.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Builds every search file of the guide.
+/// Builds every search file of the guide in memory (for tests and the export).
 pub fn build(guide: &Guide) -> SearchFiles {
+    let files = std::sync::Mutex::new(Vec::new());
+    for_each_file(guide, &|path, text| {
+        if let Ok(mut f) = files.lock() {
+            f.push((path, text));
+        }
+    });
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort();
+    SearchFiles { files }
+}
+
+/// Makes every search file of the guide, in parallel, handing each to `emit` as soon as it is
+/// made (a build writes it straight to the site).
+pub fn for_each_file(guide: &Guide, emit: &(dyn Fn(String, String) + Sync)) {
     let postings = Postings::build(guide);
-    let mut files = Vec::new();
 
     // Shards: terms and words grouped by their two-letter key.
     let mut groups: BTreeMap<String, ShardContent> = BTreeMap::new();
@@ -96,40 +119,41 @@ pub fn build(guide: &Guide) -> SearchFiles {
             .1
             .push((word, term));
     }
-    let mut shards = serde_json::Map::new();
-    for (key, (terms, words)) in &groups {
-        let whole = shard(&postings, terms, words);
-        let size = whole.to_string().len();
-        if size <= SPLIT || key.starts_with('~') {
-            files.push(file(&format!("s/{}", key_file(key)), &whole));
-            shards.insert(key.clone(), json!(0));
-            continue;
-        }
-        // Split by the third character; the group's word list serves typo matching.
-        let sub = |s: &str| s.chars().take(3).collect::<String>();
-        let mut parts: BTreeMap<String, ShardContent> = BTreeMap::new();
-        for t in terms {
-            parts.entry(sub(t)).or_default().0.push(t);
-        }
-        for (w, t) in words {
-            parts.entry(sub(w)).or_default().1.push((w, t));
-        }
-        for (part, (ts, ws)) in &parts {
-            files.push(file(
-                &format!("s/{}", key_file(part)),
-                &shard(&postings, ts, ws),
-            ));
-        }
-        let mut dict = serde_json::Map::new();
-        for t in terms {
-            dict.insert((*t).clone(), Value::from(0));
-        }
-        for (w, t) in words {
-            dict.insert((*w).clone(), Value::from((*t).clone()));
-        }
-        files.push(file(&format!("w/{}", key_file(key)), &Value::Object(dict)));
-        shards.insert(key.clone(), json!(parts.keys().collect::<Vec<_>>()));
-    }
+    let layout: Vec<(String, Value)> = groups
+        .par_iter()
+        .map(|(key, (terms, words))| {
+            let whole = shard(&postings, terms, words);
+            if whole.len() <= SPLIT || key.starts_with('~') {
+                let (p, t) = file_json(&format!("s/{}", key_file(key)), &whole);
+                emit(p, t);
+                return (key.clone(), json!(0));
+            }
+            // Split by the third character; the group's word list serves typo matching.
+            let sub = |s: &str| s.chars().take(3).collect::<String>();
+            let mut parts: BTreeMap<String, ShardContent> = BTreeMap::new();
+            for t in terms {
+                parts.entry(sub(t)).or_default().0.push(t);
+            }
+            for (w, t) in words {
+                parts.entry(sub(w)).or_default().1.push((w, t));
+            }
+            for (part, (ts, ws)) in &parts {
+                let (p, t) = file_json(&format!("s/{}", key_file(part)), &shard(&postings, ts, ws));
+                emit(p, t);
+            }
+            let mut dict = serde_json::Map::new();
+            for t in terms {
+                dict.insert((*t).clone(), Value::from(0));
+            }
+            for (w, t) in words {
+                dict.insert((*w).clone(), Value::from((*t).clone()));
+            }
+            let (p, t) = file(&format!("w/{}", key_file(key)), &Value::Object(dict));
+            emit(p, t);
+            (key.clone(), json!(parts.keys().collect::<Vec<_>>()))
+        })
+        .collect();
+    let shards: serde_json::Map<String, Value> = layout.into_iter().collect();
 
     // Question metadata, in chunks.
     let levels_mask = |q: &crate::content::Question| {
@@ -143,34 +167,40 @@ pub fn build(guide: &Guide) -> SearchFiles {
             Difficulty::ALL.iter().position(|x| *x == d).unwrap_or(0) + 1
         })
     };
-    for (n, chunk) in guide.questions.chunks(CHUNK).enumerate() {
-        let docs: Vec<Value> = chunk
-            .iter()
-            .map(|q| {
-                json!([
-                    q.title,
-                    q.url,
-                    q.section,
-                    difficulty(q.difficulty),
-                    levels_mask(q),
-                    q.tags,
-                    q.summary,
-                    if q.kind == crate::content::Kind::Article {
-                        1
-                    } else {
-                        0
-                    }
-                ])
-            })
-            .collect();
-        files.push(file(&format!("d/{n}"), &Value::Array(docs)));
-    }
+    guide
+        .questions
+        .par_chunks(CHUNK)
+        .enumerate()
+        .for_each(|(n, chunk)| {
+            let docs: Vec<Value> = chunk
+                .iter()
+                .map(|q| {
+                    json!([
+                        q.title,
+                        q.url,
+                        q.section,
+                        difficulty(q.difficulty),
+                        levels_mask(q),
+                        q.tags,
+                        q.summary,
+                        if q.kind == crate::content::Kind::Article {
+                            1
+                        } else {
+                            0
+                        }
+                    ])
+                })
+                .collect();
+            let (p, t) = file(&format!("d/{n}"), &Value::Array(docs));
+            emit(p, t);
+        });
 
     // Snippet text, one file per question.
-    for (id, q) in guide.questions.iter().enumerate() {
+    guide.questions.par_iter().enumerate().for_each(|(id, q)| {
         let text: String = q.body.text.chars().take(FRAGMENT_CHARS).collect();
-        files.push(file(&format!("f/{id}"), &Value::String(text)));
-    }
+        let (p, t) = file(&format!("f/{id}"), &Value::String(text));
+        emit(p, t);
+    });
 
     // Facets: one character per question for section, one for difficulty and levels; tags as
     // posting lists.
@@ -196,12 +226,10 @@ pub fn build(guide: &Guide) -> SearchFiles {
             s
         })
         .collect();
-    files.push(file(
-        "facets",
-        &json!({ "s": sections, "k": kinds, "t": tags }),
-    ));
+    let (p, t) = file("facets", &json!({ "s": sections, "k": kinds, "t": tags }));
+    emit(p, t);
 
-    // The manifest, last, so it can say how the rest is laid out.
+    // The manifest: how the rest is laid out.
     let manifest = json!({
         "v": 1,
         "n": guide.questions.len(),
@@ -212,13 +240,15 @@ pub fn build(guide: &Guide) -> SearchFiles {
         "levels": Level::ALL.iter().map(|l| l.name()).collect::<Vec<_>>(),
         "shards": shards,
     });
-    files.push(file("index", &manifest));
-    SearchFiles { files }
+    let (p, t) = file("index", &manifest);
+    emit(p, t);
 }
 
-/// A shard's data: `t` maps each term to its postings, `w` each word to its term.
-fn shard(postings: &Postings, terms: &[&String], words: &[(&String, &String)]) -> Value {
-    let mut t = serde_json::Map::new();
+/// A shard's JSON: `t` maps each term to its postings, `w` each word to its term.
+fn shard(postings: &Postings, terms: &[&String], words: &[(&String, &String)]) -> String {
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let mut out = String::from("{\"t\":{");
+    let mut first = true;
     for term in terms {
         let Some(list) = postings.terms.get(*term) else {
             continue;
@@ -231,11 +261,23 @@ fn shard(postings: &Postings, terms: &[&String], words: &[(&String, &String)]) -
             // Four field bits and two bits of body frequency: one character.
             push_small(&mut s, mask | (tf << 4));
         }
-        t.insert((*term).clone(), Value::String(s));
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(&quote(term));
+        out.push(':');
+        out.push_str(&quote(&s));
     }
-    let mut w = serde_json::Map::new();
-    for (word, term) in words {
-        w.insert((*word).clone(), Value::String((*term).clone()));
+    out.push_str("},\"w\":{");
+    for (i, (word, term)) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(word));
+        out.push(':');
+        out.push_str(&quote(term));
     }
-    json!({ "t": t, "w": w })
+    out.push_str("}}");
+    out
 }

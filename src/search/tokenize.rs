@@ -12,9 +12,16 @@
 //! 4. a plain ASCII word of three letters or more is stemmed with the Snowball English stemmer
 //!    (`decorators` -> `decor`); other words are terms as they are.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+thread_local! {
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
 
 /// A word of the text and the term it is indexed under.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +34,10 @@ pub struct Token {
 
 /// Case, accents and compatibility forms folded away.
 pub fn normalize(text: &str) -> String {
+    if text.is_ascii() {
+        // Nothing to decompose: most of a guide's text takes this path.
+        return text.to_ascii_lowercase();
+    }
     let folded: String = text
         .nfkd()
         .filter(|c| !is_combining_mark(*c))
@@ -129,10 +140,21 @@ impl Tokenizer {
         }
     }
 
-    /// The index term of one plain word.
+    /// The index term of one plain word. A guide uses a few thousand distinct words many
+    /// times over, so each thread remembers the stems it computed.
     pub fn term(&self, word: &str) -> String {
         if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.stemmer.stem(word).into_owned()
+            STEMS.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if let Some(t) = cache.get(word) {
+                    return t.clone();
+                }
+                let t = self.stemmer.stem(word).into_owned();
+                if cache.len() < 200_000 {
+                    cache.insert(word.to_string(), t.clone());
+                }
+                t
+            })
         } else {
             word.to_string()
         }
