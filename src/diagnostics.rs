@@ -5,10 +5,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How bad a diagnostic is. Errors fail the command; warnings are printed and the build goes on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 /// One problem found in a guide, pointing at a place in a file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, as the user would type it (relative to the working directory when possible).
@@ -27,14 +27,18 @@ pub struct Diagnostic {
     pub column: u32,
     pub message: String,
     /// The offending line of source, shown under the message with a caret.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
     /// How many characters the caret underlines (at least one).
-    #[serde(skip)]
+    #[serde(default = "one")]
     pub span_len: u32,
     /// What to do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+}
+
+fn one() -> u32 {
+    1
 }
 
 impl Diagnostic {

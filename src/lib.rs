@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod freshness;
 pub mod highlight;
 pub mod markdown;
 pub mod output;

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{self, Guide};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::freshness;
 use crate::highlight::{HighlightCache, Highlighter};
 use crate::output::{self, Staging};
 use crate::progress::Progress;
@@ -41,6 +42,8 @@ pub struct BuildReport {
     /// Code blocks highlighted, and how many of those came from the cache.
     pub highlighted: (usize, usize),
     pub steps: Vec<(&'static str, Duration)>,
+    /// Nothing changed since the last build: the site was left as it was.
+    pub up_to_date: bool,
 }
 
 /// Everything needed to render: the loaded guide, its theme and highlighter.
@@ -134,6 +137,29 @@ pub fn build(
     .map_err(|d| vec![d])?;
     step("config", &mut t);
 
+    // A build with the same inputs as the last one, onto the site it left, has nothing to do.
+    let inputs = if opts.no_cache {
+        None
+    } else {
+        freshness::inputs(&config, config.build.drafts).ok()
+    };
+    if let Some(record) = inputs.as_deref().and_then(|i| freshness::fresh(&config, i)) {
+        step("check", &mut t);
+        return Ok(BuildReport {
+            output: out_dir,
+            pages: record.pages,
+            questions: record.questions,
+            articles: record.articles,
+            sections: record.sections,
+            tags: record.tags,
+            elapsed: started.elapsed(),
+            warnings: record.warnings,
+            highlighted: (0, 0),
+            steps,
+            up_to_date: true,
+        });
+    }
+
     let diags = Diagnostics::default();
     let loaded = load(&config, opts, &diags, progress);
     step("load", &mut t);
@@ -162,7 +188,7 @@ pub fn build(
     step("publish", &mut t);
     progress.finish();
     let guide = &loaded.guide;
-    Ok(BuildReport {
+    let report = BuildReport {
         output: out_dir,
         pages,
         questions: guide.question_count(),
@@ -173,7 +199,27 @@ pub fn build(
         warnings: diags.take_sorted(),
         highlighted: loaded.highlighter.counts(),
         steps,
-    })
+        up_to_date: false,
+    };
+    if let Some(inputs) = inputs {
+        let (files, bytes) = freshness::shape(&report.output);
+        freshness::save(
+            &config,
+            &freshness::Record {
+                inputs,
+                output: report.output.clone(),
+                files,
+                bytes,
+                warnings: report.warnings.clone(),
+                pages: report.pages,
+                questions: report.questions,
+                articles: report.articles,
+                sections: report.sections,
+                tags: report.tags,
+            },
+        );
+    }
+    Ok(report)
 }
 
 /// Renders and writes every page in parallel. Returns how many were written.

@@ -360,3 +360,45 @@ fn rebuilding_replaces_the_site_whole() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn an_unchanged_guide_is_not_rebuilt_and_any_change_is() {
+    let dir = fixture("basic");
+    let build = |dir: &std::path::Path| {
+        let out = prepbook(dir).arg("build").output().expect("run");
+        assert!(out.status.success());
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (first, first_warnings) = build(dir.path());
+    assert!(!first.contains("(up to date)"), "{first}");
+    let (second, second_warnings) = build(dir.path());
+    assert!(
+        second.trim_end().ends_with("-> book/ (up to date)"),
+        "{second}"
+    );
+    assert_eq!(
+        second_warnings, first_warnings,
+        "the last build's warnings are shown again"
+    );
+    // Edit one question: built again.
+    let gil = dir.path().join("content/python/gil.md");
+    let text = std::fs::read_to_string(&gil)
+        .expect("read")
+        .replace("Reference counting", "Refcounting");
+    std::fs::write(&gil, text).expect("write");
+    let (third, _) = build(dir.path());
+    assert!(!third.contains("(up to date)"), "{third}");
+    assert!(
+        Site::new(dir.path().join("book"))
+            .read("python/gil.html")
+            .contains("Refcounting")
+    );
+    // A site changed by hand is built again too.
+    std::fs::remove_file(dir.path().join("book/404.html")).expect("remove");
+    let (fourth, _) = build(dir.path());
+    assert!(!fourth.contains("(up to date)"), "{fourth}");
+    assert!(dir.path().join("book/404.html").is_file());
+}

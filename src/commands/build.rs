@@ -34,6 +34,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             if !out.ends_with('/') {
                 out.push('/');
             }
+            if report.up_to_date {
+                out.push_str(" (up to date)");
+            }
             println!(
                 "built {}: {}{articles} in {}, {}, in {:.2} s -> {out}",
                 super::count(report.pages, "page"),
@@ -42,6 +45,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
                 super::count(report.tags, "tag"),
                 report.elapsed.as_secs_f64(),
             );
+
             ExitCode::SUCCESS
         }
         Err(diags) => {
