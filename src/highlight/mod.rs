@@ -9,18 +9,19 @@
 //! match are emitted, which keeps pages small without changing what any rule matches.
 
 pub mod cache;
+mod classes;
 pub mod contrast;
 pub mod languages;
 mod memo;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use syntect::highlighting::Theme;
 use syntect::html::{ClassStyle, css_for_theme_with_class_style};
-use syntect::parsing::{BasicScopeStackOp, ParseState, Scope, ScopeStack, SyntaxSet};
+use syntect::parsing::{BasicScopeStackOp, ParseState, Scope, ScopeStack, ScopeStackOp, SyntaxSet};
 use two_face::theme::LazyThemeSet;
 
 pub use cache::HighlightCache;
@@ -33,7 +34,7 @@ use crate::diagnostics::closest;
 pub const CLASS_PREFIX: &str = "hl-";
 
 /// Bumped whenever the HTML this module writes changes, so cached blocks are not reused.
-const OUTPUT_VERSION: u32 = 2;
+const OUTPUT_VERSION: u32 = 3;
 
 static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 static THEMES: OnceLock<LazyThemeSet> = OnceLock::new();
@@ -66,9 +67,8 @@ pub struct Highlighter {
     enabled: bool,
     light: &'static Theme,
     dark: &'static Theme,
-    /// The class sets the two themes' selectors test (each scope of a selector, as atoms).
-    /// An element's class matters only to a set it fully contains, so only those are emitted.
-    compounds: Vec<Vec<String>>,
+    /// The two themes' selectors, to decide which classes each span needs.
+    selectors: classes::Selectors,
     cache: HighlightCache,
     /// Mixed into cache keys: what the output depends on besides the code.
     fingerprint: String,
@@ -80,8 +80,8 @@ pub struct Highlighter {
 }
 
 thread_local! {
-    /// Scope -> class attribute ("" when the scope gets no span), per highlighter.
-    static CLASSES: RefCell<(usize, HashMap<Scope, Box<str>>)> = RefCell::new((0, HashMap::new()));
+    /// Scope -> the theme compounds it contains, per highlighter.
+    static SATISFIED: RefCell<(usize, HashMap<Scope, classes::Bits>)> = RefCell::new((0, HashMap::new()));
     /// Lines already tokenized on this thread (the syntax set is one per process).
     static MEMO: RefCell<memo::LineMemo> = RefCell::new(memo::LineMemo::default());
 }
@@ -93,29 +93,13 @@ impl Highlighter {
     ) -> Result<Highlighter, UnknownTheme> {
         let light = theme(&config.theme)?;
         let dark = theme(&config.dark_theme)?;
-        let mut compounds: HashSet<Vec<String>> = HashSet::new();
-        for t in [light, dark] {
-            for item in &t.scopes {
-                for sel in &item.scope.selectors {
-                    for scope in sel.extract_scopes() {
-                        compounds.insert(
-                            scope
-                                .build_string()
-                                .split('.')
-                                .map(str::to_string)
-                                .collect(),
-                        );
-                    }
-                }
-            }
-        }
-        let compounds = compounds.into_iter().collect();
+        let selectors = classes::Selectors::from_themes(&[light, dark]);
         Ok(Highlighter {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             enabled: config.enabled,
             light,
             dark,
-            compounds,
+            selectors,
             cache,
             fingerprint: format!(
                 "{OUTPUT_VERSION}|{}|{}|{}",
@@ -181,94 +165,96 @@ impl Highlighter {
         let Some(syntax) = ss.find_syntax_by_name(syntax_name) else {
             return escape(code);
         };
-        let mut out = String::with_capacity(code.len() * 3);
+        // First tokenize the whole block, to know which scopes it holds.
         let mut state = ParseState::new(syntax);
-        let mut stack = ScopeStack::new();
-        // For each pushed scope: did it open a span?
-        let mut opened: Vec<bool> = Vec::with_capacity(16);
-        CLASSES.with(|cell| {
+        let mut lines: Vec<(&str, Option<memo::LineOps>)> = Vec::new();
+        for line in syntect::util::LinesWithEndings::from(code) {
+            let parsed = if self.line_memo {
+                MEMO.with(|m| m.borrow_mut().parse(&mut state, line, ss))
+            } else {
+                state.parse_line(line, ss).map(Into::into)
+            };
+            // A grammar error on odd input: that line is shown unhighlighted.
+            lines.push((line, parsed.ok()));
+        }
+        let mut scopes: Vec<Scope> = Vec::new();
+        for (_, ops) in &lines {
+            for (_, op) in ops.iter().flat_map(|o| o.iter()) {
+                if let ScopeStackOp::Push(scope) = op
+                    && !scopes.contains(scope)
+                {
+                    scopes.push(*scope);
+                }
+            }
+        }
+        // Then the classes each scope needs in this block.
+        let mut class_of: HashMap<Scope, String> = HashMap::with_capacity(scopes.len());
+        SATISFIED.with(|cell| {
             let mut cell = cell.borrow_mut();
             if cell.0 != self.id {
                 *cell = (self.id, HashMap::new());
             }
-            let classes = &mut cell.1;
-            for line in syntect::util::LinesWithEndings::from(code) {
-                let parsed = if self.line_memo {
-                    MEMO.with(|m| m.borrow_mut().parse(&mut state, line, ss))
-                } else {
-                    state.parse_line(line, ss).map(Into::into)
-                };
-                let Ok(ops) = parsed else {
-                    // A grammar error on odd input: show the rest of the block unhighlighted.
-                    escape_into(&mut out, line);
-                    continue;
-                };
-                let mut pos = 0;
-                for (offset, op) in ops.iter() {
-                    let offset = (*offset).min(line.len());
-                    if offset > pos {
-                        escape_into(&mut out, &line[pos..offset]);
-                        pos = offset;
-                    }
-                    let _ = stack.apply_with_hook(op, |basic, _| match basic {
-                        BasicScopeStackOp::Push(scope) => {
-                            let class = classes
-                                .entry(scope)
-                                .or_insert_with(|| self.class_attr(scope));
-                            if class.is_empty() {
-                                opened.push(false);
-                            } else {
+            let cache = &mut cell.1;
+            let mut present = self.selectors.empty();
+            for scope in &scopes {
+                let bits = cache
+                    .entry(*scope)
+                    .or_insert_with(|| self.selectors.satisfied(*scope));
+                for (p, b) in present.iter_mut().zip(bits.iter()) {
+                    *p |= b;
+                }
+            }
+            let relevant = self.selectors.relevant(&present);
+            for scope in &scopes {
+                if let Some(bits) = cache.get(scope) {
+                    class_of.insert(*scope, self.selectors.class_attr(*scope, bits, &relevant));
+                }
+            }
+        });
+        // Then write the HTML: one span per scope that needs a class.
+        let mut out = String::with_capacity(code.len() * 2);
+        let mut stack = ScopeStack::new();
+        // For each pushed scope: did it open a span?
+        let mut opened: Vec<bool> = Vec::with_capacity(16);
+        for (line, ops) in &lines {
+            let Some(ops) = ops else {
+                escape_into(&mut out, line);
+                continue;
+            };
+            let mut pos = 0;
+            for (offset, op) in ops.iter() {
+                let offset = (*offset).min(line.len());
+                if offset > pos {
+                    escape_into(&mut out, &line[pos..offset]);
+                    pos = offset;
+                }
+                let _ = stack.apply_with_hook(op, |basic, _| match basic {
+                    BasicScopeStackOp::Push(scope) => {
+                        match class_of.get(&scope).filter(|c| !c.is_empty()) {
+                            Some(class) => {
                                 out.push_str("<span class=\"");
                                 out.push_str(class);
                                 out.push_str("\">");
                                 opened.push(true);
                             }
+                            None => opened.push(false),
                         }
-                        BasicScopeStackOp::Pop => {
-                            if opened.pop() == Some(true) {
-                                out.push_str("</span>");
-                            }
+                    }
+                    BasicScopeStackOp::Pop => {
+                        if opened.pop() == Some(true) {
+                            out.push_str("</span>");
                         }
-                    });
-                }
-                escape_into(&mut out, &line[pos..]);
+                    }
+                });
             }
-        });
+            escape_into(&mut out, &line[pos..]);
+        }
         for was_open in opened.into_iter().rev() {
             if was_open {
                 out.push_str("</span>");
             }
         }
         out
-    }
-
-    /// The class attribute for a scope: `keyword.control.python` -> `hl-keyword hl-control`.
-    /// A CSS compound selector `.hl-a.hl-b` matches an element only if the element has every
-    /// one of its classes, so an atom is kept only when it belongs to a compound of the themes
-    /// that the scope contains whole. Every selector then matches exactly the elements it
-    /// would with all atoms, and most scopes (`meta.generic-name.python`) need no span at all.
-    fn class_attr(&self, scope: Scope) -> Box<str> {
-        let name = scope.build_string();
-        let atoms: Vec<&str> = name.split('.').collect();
-        let mut keep: Vec<&str> = Vec::new();
-        for compound in &self.compounds {
-            if compound.iter().all(|c| atoms.contains(&c.as_str())) {
-                for c in compound {
-                    if !keep.contains(&c.as_str()) {
-                        keep.push(c);
-                    }
-                }
-            }
-        }
-        let mut out = String::new();
-        for atom in atoms.iter().filter(|a| keep.contains(a)) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(CLASS_PREFIX);
-            out.push_str(atom);
-        }
-        out.into_boxed_str()
     }
 
     /// The light and the dark stylesheet, each scoped to apply only while its scheme is active
