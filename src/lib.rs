@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod export;
 pub mod freshness;
 pub mod highlight;
 pub mod markdown;
@@ -26,5 +27,6 @@ use std::process::ExitCode;
 pub fn run(cli: cli::Cli) -> ExitCode {
     match &cli.command {
         cli::Command::Build(args) => commands::build::run(args),
+        cli::Command::Export(args) => commands::export::run(args),
     }
 }

@@ -2,6 +2,7 @@
 //! code.
 
 pub mod build;
+pub mod export;
 
 use crate::diagnostics::Diagnostic;
 

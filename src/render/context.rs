@@ -20,6 +20,8 @@ pub struct SiteInfo {
     /// Top-level sections, for the navigation.
     pub nav: Vec<Link>,
     pub question_count: usize,
+    /// `[print] page-per-question`.
+    pub page_per_question: bool,
 }
 
 /// What every page has.

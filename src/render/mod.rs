@@ -104,6 +104,14 @@ impl<'g> Renderer<'g> {
                 )),
             }
         }
+        // `{{ q.title | code_spans | safe }}` shows `code` in titles and summaries as code;
+        // `{{ page_title | plain }}` drops the backticks where only text can go.
+        tera.register_filter("code_spans", |s: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::markdown::text::code_spans_html(s)
+        });
+        tera.register_filter("plain", |s: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::markdown::text::without_code_marks(s)
+        });
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -131,6 +139,7 @@ impl<'g> Renderer<'g> {
                 })
                 .collect(),
             question_count: guide.question_count(),
+            page_per_question: config.print.page_per_question,
         };
         Ok(Renderer {
             guide,
@@ -307,14 +316,22 @@ impl<'g> Renderer<'g> {
         Ok((url, html))
     }
 
-    fn template<T: Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
+    /// Renders any template of the theme with a typed context.
+    pub fn template<T: Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
         let context = Context::from_serialize(ctx).map_err(|e| template_error(&e, self.theme))?;
         self.tera
             .render(name, &context)
             .map_err(|e| template_error(&e, self.theme))
     }
 
-    fn base(&self, url: &str, kind: &'static str, title: String, description: String) -> Base<'_> {
+    /// What every page's context starts with.
+    pub fn base(
+        &self,
+        url: &str,
+        kind: &'static str,
+        title: String,
+        description: String,
+    ) -> Base<'_> {
         let site_title = &self.site.title;
         let page_title = if kind == "home" || title == *site_title {
             site_title.clone()
@@ -348,7 +365,7 @@ impl<'g> Renderer<'g> {
             .collect()
     }
 
-    fn tag_counts(&self) -> Vec<Count> {
+    pub fn tag_counts(&self) -> Vec<Count> {
         self.guide
             .tags
             .iter()
@@ -361,7 +378,7 @@ impl<'g> Renderer<'g> {
             .collect()
     }
 
-    fn difficulty_counts(&self, ids: &[QuestionId]) -> Vec<Count> {
+    pub fn difficulty_counts(&self, ids: &[QuestionId]) -> Vec<Count> {
         Difficulty::ALL
             .into_iter()
             .map(|d| Count {
@@ -376,7 +393,7 @@ impl<'g> Renderer<'g> {
             .collect()
     }
 
-    fn level_counts(&self) -> Vec<Count> {
+    pub fn level_counts(&self) -> Vec<Count> {
         Level::ALL
             .into_iter()
             .map(|l| Count {

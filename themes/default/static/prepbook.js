@@ -21,6 +21,9 @@ window.PrepbookData = window.PrepbookData || (function () {
     load: function (kind, name, src) {
       var key = id(kind, name);
       if (Object.prototype.hasOwnProperty.call(store, key)) { return Promise.resolve(store[key]); }
+      // The offline export holds its data in the page: it supplies a source of its own.
+      var inline = typeof PrepbookData.source === "function" ? PrepbookData.source(kind, name) : null;
+      if (inline) { return inline; }
       return new Promise(function (resolve, reject) {
         var first = !waiting[key];
         (waiting[key] = waiting[key] || []).push({ resolve: resolve, reject: reject });
