@@ -178,7 +178,7 @@ pub fn export(
             })
             .collect();
         let prefix = if s == 0 {
-            "pb-top".to_string()
+            "pb-start".to_string()
         } else {
             format!("s-{s}")
         };
