@@ -96,11 +96,17 @@ window.PrepbookData = window.PrepbookData || (function () {
     });
   }
 
-  var blocks = document.querySelectorAll(".code-block");
-  Array.prototype.forEach.call(blocks, function (block) {
+  /** Shows and wires the copy button of every code block in `root` (once each). */
+  function copyButtons(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".code-block"), wire);
+  }
+  window.PrepbookCopyButtons = copyButtons;
+
+  function wire(block) {
     var button = block.querySelector(".copy-code");
     var code = block.querySelector("code");
-    if (!button || !code) { return; }
+    if (!button || !code || button.getAttribute("data-wired")) { return; }
+    button.setAttribute("data-wired", "true");
     var label = block.querySelector(".code-lang");
     button.setAttribute("aria-label", "Copy " + (label ? label.textContent : "") + " code");
     button.hidden = false;
@@ -116,5 +122,7 @@ window.PrepbookData = window.PrepbookData || (function () {
         button.removeAttribute("data-copied");
       }, 2000);
     });
-  });
+  }
+
+  copyButtons(document);
 })();
