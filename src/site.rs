@@ -204,7 +204,8 @@ pub fn write_pages(
     pages.len()
 }
 
-/// Theme static files, the highlight stylesheets, the content's own files and the sitemap.
+/// Theme static files, the highlight stylesheets, study mode's data, the content's own files
+/// and the sitemap.
 pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     let write = |rel: &str, bytes: &[u8]| {
         if let Err(e) = staging.write(rel, bytes) {
@@ -217,6 +218,10 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());
     write("static/highlight-dark.css", dark.as_bytes());
+    let study_files = crate::study::files(&loaded.guide);
+    study_files
+        .par_iter()
+        .for_each(|(rel, text)| write(rel, text.as_bytes()));
     if let Some(base) = loaded.guide.config.base_url() {
         write("sitemap.xml", sitemap(&loaded.guide, base).as_bytes());
     }
