@@ -26,7 +26,10 @@ fn javascript_unit_tests_pass() {
         String::from_utf8_lossy(&run.stdout),
         String::from_utf8_lossy(&run.stderr)
     );
-    assert!(run.status.success(), "JavaScript unit tests failed:\n{report}");
+    assert!(
+        run.status.success(),
+        "JavaScript unit tests failed:\n{report}"
+    );
     let passed = report
         .lines()
         .find_map(|l| l.trim().strip_prefix("# pass "))
