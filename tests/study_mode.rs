@@ -161,8 +161,8 @@ fn data_files_can_be_inlined_in_a_script_element() {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(
-            !text.contains('<'),
-            "{}: a `<` could close an inline <script>",
+            !text.contains("</") && !text.contains("<!--"),
+            "{}: the text could close an inline <script>",
             path.display()
         );
         assert!(text.starts_with("PrepbookData.register("));
