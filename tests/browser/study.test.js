@@ -138,6 +138,25 @@ test('a flashcard session: flip, grade every card, see the summary, then the pro
   await context.close();
 });
 
+test('card content loads lazily: the deck first, then only the chunks of the cards shown', async () => {
+  const { context, page, problems } = await open(browser);
+  const loaded = [];
+  page.on('request', (r) => { if (r.url().includes('/study/')) loaded.push(r.url().replace(/.*\/study\//, '')); });
+  await page.goto(disk(CONCURRENCY));
+  await progressText(page);
+  assert.deepEqual(loaded, [], 'without any progress, pages load no study data');
+  await studyPage(page);
+  assert.deepEqual(loaded, ['deck.js']);
+  await startConcurrency(page);
+  await cardTitle(page);
+  const chunks = loaded.filter((f) => f.startsWith('cards-'));
+  assert.ok(chunks.length >= 1 && chunks.length <= 2, `the shown card and the next: ${chunks}`);
+  const all = fs.readdirSync(path.join(SITE, 'study')).filter((f) => f.startsWith('cards-')).length;
+  assert.ok(all > 10, `${all} chunks in all`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('links and images in a card lead where they did on the question page', async () => {
   const site = build(path.join(REPO, 'tests/fixtures/basic'));
   const { context, page, problems } = await open(browser);
