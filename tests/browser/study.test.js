@@ -45,10 +45,29 @@ async function cardTitle(page) {
   return page.textContent('#pb-card-title');
 }
 
+const PROGRESS = 'main .study-progress';
+
 /** The text of the first progress line on the page, once it has been filled in. */
-async function progressText(page, selector = 'main .study-progress') {
+async function progressText(page, selector = PROGRESS) {
   await page.waitForFunction((sel) => /of \d+ known/.test(document.querySelector(sel).textContent), selector);
   return (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Asserts that `selector` comes to read `expected`. Pages fill these lines in from storage, and
+ * a page opened right after another one saved may see the saved progress a moment later (it
+ * then updates on the storage event), so this waits for the text before comparing.
+ */
+async function shows(page, selector, expected) {
+  const text = () => page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return el ? el.textContent.replace(/\s+/g, ' ').trim() : null;
+  }, selector);
+  await page.waitForFunction(([sel, want]) => {
+    const el = document.querySelector(sel);
+    return el && el.textContent.replace(/\s+/g, ' ').trim() === want;
+  }, [selector, expected]).catch(() => {});
+  assert.equal(await text(), expected, selector);
 }
 
 /** Starts a flashcard session on the Concurrency section, in order. */
@@ -90,7 +109,7 @@ async function focusRingVisible(page) {
 test('a flashcard session: flip, grade every card, see the summary, then the progress after a reload', async () => {
   const { context, page, problems, foreignRequests } = await open(browser);
   await studyPage(page);
-  assert.equal(await progressText(page), '0 of 148 known');
+  await shows(page, PROGRESS, '0 of 148 known');
   await startConcurrency(page);
   assert.equal(await page.textContent('#pb-position'), 'Card 1 of 10');
   assert.equal(await cardTitle(page), 'What is the Global Interpreter Lock?');
@@ -119,19 +138,19 @@ test('a flashcard session: flip, grade every card, see the summary, then the pro
   // The section page, the home page and a tag page count what the reader knows, after a reload.
   await page.goto(disk(CONCURRENCY));
   await page.reload();
-  assert.equal(await progressText(page), '5 of 10 known');
+  await shows(page, PROGRESS, '5 of 10 known');
   const badges = await page.$$eval('.question-card .study-state', (bs) => bs.map((b) => b.textContent));
   assert.equal(badges.filter((b) => b === 'Known').length, 5);
   assert.equal(badges.filter((b) => b === 'Learning').length, 5);
   await page.goto(disk('index.html'));
-  assert.equal(await progressText(page, '.hero .study-progress'), '5 of 148 known');
-  assert.equal(await progressText(page, `.study-progress[data-scope-url="${CONCURRENCY}"]`), '5 of 10 known');
+  await shows(page, '.hero .study-progress', '5 of 148 known');
+  await shows(page, `.study-progress[data-scope-url="${CONCURRENCY}"]`, '5 of 10 known');
   assert.equal(await page.locator('.section-card .study-progress:visible').count(), 1,
     'sections the reader has not studied stay quiet');
   await page.goto(disk('tags/threading.html'));
   const tagged = await page.$$eval('.question-card .card-title', (as) => as.map((a) => a.textContent));
   const known = titles.filter((t, i) => grades[i] === 4 && tagged.includes(t)).length;
-  assert.equal(await progressText(page), `${known} of ${tagged.length} known`);
+  await shows(page, PROGRESS, `${known} of ${tagged.length} known`);
 
   assert.deepEqual(problems, []);
   assert.deepEqual(foreignRequests, [], 'no request leaves the site');
@@ -192,7 +211,7 @@ test('grading sets due dates, and cards come due on their day', async () => {
   assert.equal(await page.textContent('[data-count="due"]'), '1', 'the card graded again is due today');
 
   await page.goto(disk(GIL));
-  assert.equal(await page.textContent('#pb-study-status'), 'Learning · last seen today · due tomorrow (2025-06-03).');
+  await shows(page, '#pb-study-status', 'Learning · last seen today · due tomorrow (2025-06-03).');
 
   // The next day, all three are due; grading the GIL good again schedules it 6 days out.
   await page.clock.setFixedTime(new Date(2025, 5, 3, 9, 0));
@@ -206,7 +225,7 @@ test('grading sets due dates, and cards come due on their day', async () => {
   await page.keyboard.press('3');
   assert.equal(await page.textContent('#pb-session-status'), 'Good: Known · last seen today · due in 6 days (2025-06-09).');
   await page.goto(disk(GIL));
-  assert.equal(await page.textContent('#pb-study-status'), 'Known · last seen today · due in 6 days (2025-06-09).');
+  await shows(page, '#pb-study-status', 'Known · last seen today · due in 6 days (2025-06-09).');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -232,14 +251,14 @@ test('export from the served site, import into a fresh profile opened from disk'
 
   const second = await open(browser);
   await studyPage(second.page);
-  assert.equal(await progressText(second.page), '0 of 148 known');
+  await shows(second.page, PROGRESS, '0 of 148 known');
   const [chooser] = await Promise.all([second.page.waitForEvent('filechooser'), second.page.click('#pb-import-button')]);
   await chooser.setFiles(file);
   await second.page.waitForFunction(() => document.querySelector('#pb-data-status').textContent !== '');
   assert.match(await second.page.textContent('#pb-data-status'), /: 3 questions added, 0 updated with newer progress\.$/);
-  assert.equal(await progressText(second.page), '2 of 148 known · 1 learning · 1 due today');
+  await shows(second.page, PROGRESS, '2 of 148 known · 1 learning · 1 due today');
   await second.page.goto(disk(CONCURRENCY));
-  assert.equal(await progressText(second.page), '2 of 10 known');
+  await shows(second.page, PROGRESS, '2 of 10 known');
   assert.deepEqual(second.problems, []);
   await second.context.close();
 });
@@ -275,10 +294,10 @@ test('a corrupt or foreign import is refused with a message and the progress sta
     assert.match(message, /Your progress is unchanged\.$/, name);
     assert.equal(await page.getAttribute('#pb-data-status', 'class'), 'data-status error');
     assert.equal(await stored(), before, `${name} changed nothing`);
-    assert.equal(await progressText(page), '2 of 148 known');
+    await shows(page, PROGRESS, '2 of 148 known');
   }
   await page.goto(disk(CONCURRENCY));
-  assert.equal(await progressText(page), '2 of 10 known');
+  await shows(page, PROGRESS, '2 of 10 known');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -290,26 +309,28 @@ test('reset asks first, and only deletes when confirmed', async () => {
   await gradeCards(page, [4]);
   await page.click('#pb-end');
   await page.click('#pb-new-deck');
-  assert.equal(await progressText(page), '1 of 148 known');
+  await shows(page, PROGRESS, '1 of 148 known');
   await page.click('#pb-reset');
   assert.equal(await page.isVisible('#pb-reset-confirm'), true);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'pb-reset-no', 'the safe choice has focus');
   await page.click('#pb-reset-no');
   assert.equal(await page.isVisible('#pb-reset-confirm'), false);
-  assert.equal(await progressText(page), '1 of 148 known');
+  await shows(page, PROGRESS, '1 of 148 known');
   await page.click('#pb-reset');
   await page.click('#pb-reset-yes');
   assert.equal(await page.textContent('#pb-data-status'), 'All progress for this guide was deleted.');
-  assert.equal(await progressText(page), '0 of 148 known');
+  await shows(page, PROGRESS, '0 of 148 known');
   await page.goto(disk(CONCURRENCY));
-  assert.equal(await progressText(page), '0 of 10 known');
+  await shows(page, PROGRESS, '0 of 10 known');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a mock interview: random questions, answers hidden until asked, a timer per question', async () => {
   const { context, page, problems } = await open(browser);
+  // The clock stands still except when the test moves it, so the times below are exact.
   await page.clock.install({ time: new Date(2025, 5, 2, 10, 0) });
+  await page.clock.pauseAt(new Date(2025, 5, 2, 10, 0, 1));
   await studyPage(page);
   await page.selectOption('#pb-deck-level', 'senior');
   await page.check('input[name="mode"][value="mock"]');
@@ -376,7 +397,7 @@ test('question pages: hide answers (remembered), show one with A, I know this an
   await page.click('text=Review again');
   assert.match(await page.textContent('#pb-study-status'), /^Marked for review\. Learning · last seen today · due today\.$/);
   await page.goto(disk(CONCURRENCY));
-  assert.equal(await progressText(page), '0 of 10 known');
+  await shows(page, PROGRESS, '0 of 10 known');
   assert.equal(await page.textContent('.question-card[data-url="concurrency/deadlocks.html"] .study-state'), 'Learning');
 
   await page.goto(disk(GIL));

@@ -330,19 +330,22 @@
     }, tools);
     sync();
     showStatus("");
+    return function () { showStatus(""); };
   }
 
   var article = document.querySelector("article.question[data-kind='question'][data-url]");
-  if (article) { questionPage(article); }
+  var refreshStatus = article ? questionPage(article) : null;
 
   refreshBadges();
   refreshProgress();
 
-  /* Another tab studied: keep the counts current. */
+  /* Progress saved elsewhere (another tab, or the page just left, whose last write can reach
+     this page a moment after it loads): keep what this page shows current. */
   window.addEventListener("storage", function (e) {
     if (e.key === store.key || e.key === null) {
       refreshBadges();
       refreshProgress();
+      if (refreshStatus) { refreshStatus(); }
     }
   });
 
