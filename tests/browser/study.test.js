@@ -66,7 +66,7 @@ async function shows(page, selector, expected) {
   await page.waitForFunction(([sel, want]) => {
     const el = document.querySelector(sel);
     return el && el.textContent.replace(/\s+/g, ' ').trim() === want;
-  }, [selector, expected]).catch(() => {});
+  }, [selector, expected], { timeout: 10000 }).catch(() => {});
   assert.equal(await text(), expected, selector);
 }
 
@@ -173,6 +173,36 @@ test('card content loads lazily: the deck first, then only the chunks of the car
   const all = fs.readdirSync(path.join(SITE, 'study')).filter((f) => f.startsWith('cards-')).length;
   assert.ok(all > 10, `${all} chunks in all`);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('study mode runs from one self-contained page, its scripts and data inlined', async () => {
+  // What the single-file export will do: data.js first, then the data files' text as inline
+  // scripts, then the study scripts, which find the data registered and load no file.
+  const read = (rel) => fs.readFileSync(path.join(SITE, rel), 'utf8');
+  const chunks = fs.readdirSync(path.join(SITE, 'study')).filter((f) => f.startsWith('cards-'));
+  const data = ['study/deck.js', ...chunks.map((f) => `study/${f}`)].map((rel) => `<script>${read(rel)}</script>`);
+  const html = read('study.html')
+    .replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => `<style>${read(href)}</style>`)
+    .replace(/<script src="([^"]+)"><\/script>/g, (_, src) =>
+      `<script>${read(src)}</script>` + (src === 'static/data.js' ? data.join('\n') : ''));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prepbook-single-')), 'guide.html');
+  fs.writeFileSync(file, html);
+
+  const { context, page, problems, foreignRequests } = await open(browser);
+  const loaded = [];
+  page.on('request', (r) => loaded.push(r.url()));
+  await studyPage(page, fileUrl(file));
+  await startConcurrency(page);
+  assert.equal(await cardTitle(page), 'What is the Global Interpreter Lock?');
+  await page.keyboard.press('Space');
+  assert.match(await page.textContent('#pb-card-answer'), /Why interviewers ask this/);
+  await page.keyboard.press('4');
+  await page.click('#pb-end');
+  await shows(page, PROGRESS, '1 of 148 known');
+  assert.deepEqual(loaded, [fileUrl(file)], 'the page itself is the only file it reads');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreignRequests, []);
   await context.close();
 });
 
