@@ -218,10 +218,7 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());
     write("static/highlight-dark.css", dark.as_bytes());
-    let study_files = crate::study::files(&loaded.guide);
-    study_files
-        .par_iter()
-        .for_each(|(rel, text)| write(rel, text.as_bytes()));
+    crate::study::write(&loaded.guide, &write);
     if let Some(base) = loaded.guide.config.base_url() {
         write("sitemap.xml", sitemap(&loaded.guide, base).as_bytes());
     }

@@ -62,10 +62,24 @@ struct DeckTag<'a> {
 /// What a chunk holds for each of its cards: `[title, prompt HTML, short answer, answer HTML]`.
 type CardContent<'a> = (&'a str, &'a str, &'a str, &'a str);
 
-/// The data files of a guide: (path relative to the site root, text).
-pub fn files(guide: &Guide) -> Vec<(String, String)> {
+/// Writes the data files of a guide with `write(path relative to the site root, bytes)`.
+/// Chunks are made and written in parallel, one at a time per thread: the cards of a large
+/// guide hold as much HTML as its pages, too much to keep in memory all at once.
+pub fn write(guide: &Guide, write: &(dyn Fn(&str, &[u8]) + Sync)) {
     let cards = card_ids(guide);
     let starts = chunk_starts(guide, &cards);
+    write(DECK_FILE, deck(guide, &cards, &starts).as_bytes());
+    starts.par_iter().enumerate().for_each(|(i, &start)| {
+        let end = starts.get(i + 1).copied().unwrap_or(cards.len());
+        write(
+            &chunk_file(i),
+            chunk(guide, &cards[start..end], i).as_bytes(),
+        );
+    });
+}
+
+/// The text of `study/deck.js`.
+fn deck(guide: &Guide, cards: &[QuestionId], starts: &[usize]) -> String {
     let deck = Deck {
         format: FORMAT,
         guide: &guide.config.book.title,
@@ -86,35 +100,27 @@ pub fn files(guide: &Guide) -> Vec<(String, String)> {
                 url: &t.url,
             })
             .collect(),
-        chunks: starts.clone(),
+        chunks: starts.to_vec(),
         cards: cards.iter().map(|&q| deck_row(guide, q)).collect(),
     };
-    let mut out = vec![(DECK_FILE.to_string(), script("study-deck", "", &deck))];
-    let chunks: Vec<(String, String)> = starts
-        .par_iter()
-        .enumerate()
-        .map(|(i, &start)| {
-            let end = starts.get(i + 1).copied().unwrap_or(cards.len());
-            let contents: Vec<CardContent<'_>> = cards[start..end]
-                .iter()
-                .map(|&q| {
-                    let question = &guide.questions[q];
-                    (
-                        question.title.as_str(),
-                        question.prompt_html(),
-                        question.summary.as_str(),
-                        question.answer_html(),
-                    )
-                })
-                .collect();
+    script("study-deck", "", &deck)
+}
+
+/// The text of chunk `i`, holding `cards`.
+fn chunk(guide: &Guide, cards: &[QuestionId], i: usize) -> String {
+    let contents: Vec<CardContent<'_>> = cards
+        .iter()
+        .map(|&q| {
+            let question = &guide.questions[q];
             (
-                chunk_file(i),
-                script("study-cards", &i.to_string(), &contents),
+                question.title.as_str(),
+                question.prompt_html(),
+                question.summary.as_str(),
+                question.answer_html(),
             )
         })
         .collect();
-    out.extend(chunks);
-    out
+    script("study-cards", &i.to_string(), &contents)
 }
 
 /// The questions that are cards (articles are not), in reading order.
