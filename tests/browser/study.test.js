@@ -236,6 +236,8 @@ test('grading sets due dates, and cards come due on their day', async () => {
   await gradeCards(page, [3, 1, 4]);
   assert.match(await page.textContent('#pb-session-status'), /^Easy: Known · last seen today · due tomorrow \(2025-06-03\)\.$/);
   await page.click('#pb-end');
+  assert.equal(await page.textContent('#pb-summary-text'),
+    'You went through 4 of 10 cards and graded 3. Known now: 1 of 10 in this deck.', 'ended early, on the fourth card');
   await page.click('#pb-new-deck');
   await page.selectOption('#pb-deck-section', '');
   assert.equal(await page.textContent('[data-count="due"]'), '1', 'the card graded again is due today');

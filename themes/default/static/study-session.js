@@ -134,6 +134,7 @@
       seconds: options.seconds || 0,
       cards: cards,
       pos: 0,
+      reached: 0,
       flipped: false,
       grades: [],
       before: [],
@@ -161,6 +162,7 @@
     var n = session.cards.length;
     var token = ++session.token;
     session.flipped = false;
+    session.reached = Math.max(session.reached, session.pos + 1);
     $("pb-position").textContent = (session.mock ? "Question " : "Card ") + (session.pos + 1) + " of " + n;
     var bar = $("pb-progress");
     bar.max = n;
@@ -289,8 +291,10 @@
   /* ---- The end of a session ---- */
 
   function finish() {
+    if (!session) { return; }
     stopTimer();
     var s = session;
+    var seen = s.reached === s.cards.length ? plural(s.cards.length, "card", "cards") : s.reached + " of " + plural(s.cards.length, "card", "cards");
     var counts = [0, 0, 0, 0];
     s.grades.forEach(function (g) { if (g) { counts[g - 1] += 1; } });
     var graded = counts[0] + counts[1] + counts[2] + counts[3];
@@ -298,11 +302,11 @@
     var sum = store.summarize(urls, S.today());
     $("pb-progress").value = s.cards.length;
     $("pb-summary-title").textContent = s.mock ? "Mock interview complete" : "Session complete";
-    var text = "You went through " + plural(s.cards.length, "card", "cards") + " and graded " + graded + ". " +
+    var text = "You went through " + seen + " and graded " + graded + ". " +
       "Known now: " + sum.known + " of " + sum.total + " in this deck";
     if (s.mock) {
       var total = s.spent.reduce(function (a, b) { return a + (b || 0); }, 0);
-      text = "You answered " + plural(s.cards.length, "question", "questions") + " in " + clock(total / 1000) + ". " +
+      text = "You went through " + plural(s.reached, "question", "questions") + " in " + clock(total / 1000) + ". " +
         "Known now: " + sum.known + " of " + sum.total;
     }
     $("pb-summary-text").textContent = text + ".";
@@ -320,7 +324,7 @@
     list.textContent = "";
     var missed = [];
     s.cards.forEach(function (c, i) { if (s.grades[i] === 1) { missed.push(c); } });
-    var rows = s.mock ? s.cards.map(function (c, i) { return i; }) : missed.map(function (c) { return s.cards.indexOf(c); });
+    var rows = s.mock ? s.cards.slice(0, s.reached).map(function (c, i) { return i; }) : missed.map(function (c) { return s.cards.indexOf(c); });
     if (rows.length) {
       var h = document.createElement("h3");
       h.textContent = s.mock ? "Your questions" : "To review again";
