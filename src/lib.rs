@@ -2,7 +2,7 @@
 //!
 //! `book.toml` -> [`config::Config`]; `content/` -> [`content::load`] (front matter, Markdown,
 //! highlighting) -> [`content::Guide`] -> [`render`] (Tera, in parallel) -> [`output`] (staged,
-//! then swapped in). [`site::build`] runs those steps.
+//! then swapped in), plus [`study`] mode's data files. [`site::build`] runs those steps.
 
 pub mod cli;
 pub mod commands;
@@ -18,6 +18,7 @@ pub mod progress;
 pub mod render;
 pub mod search;
 pub mod site;
+pub mod study;
 pub mod theme;
 pub mod urls;
 

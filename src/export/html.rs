@@ -335,6 +335,7 @@ pub fn export(
     let (light, dark) = loaded.highlighter.stylesheets();
     let css = inline_safe(&format!("{}\n{light}\n{dark}", theme_text("prepbook.css")));
     let mut scripts = theme_text("prepbook.js");
+    scripts.push_str(&theme_text("data.js"));
     if guide.config.search.enabled {
         scripts.push_str(&theme_text("search.js"));
     }

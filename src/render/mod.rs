@@ -23,6 +23,8 @@ pub enum PageId {
     TagsIndex,
     Tag(TagId),
     Difficulty(Difficulty),
+    /// Study mode: flashcards, mock interviews and the reader's progress.
+    Study,
     NotFound,
     /// The full search page, with filters (only when `[search] enabled`).
     Search,
@@ -31,7 +33,12 @@ pub enum PageId {
 impl PageId {
     /// Every page of a guide.
     pub fn all(guide: &Guide) -> Vec<PageId> {
-        let mut pages = vec![PageId::Home, PageId::TagsIndex, PageId::NotFound];
+        let mut pages = vec![
+            PageId::Home,
+            PageId::TagsIndex,
+            PageId::Study,
+            PageId::NotFound,
+        ];
         if guide.config.search.enabled {
             pages.push(PageId::Search);
         }
@@ -46,7 +53,12 @@ impl PageId {
     /// in, and the questions that name it as related. `serve` re-renders these after an edit.
     pub fn showing(guide: &Guide, q: QuestionId) -> BTreeSet<PageId> {
         let question = &guide.questions[q];
-        let mut pages = BTreeSet::from([PageId::Question(q), PageId::Home, PageId::TagsIndex]);
+        let mut pages = BTreeSet::from([
+            PageId::Question(q),
+            PageId::Home,
+            PageId::TagsIndex,
+            PageId::Study,
+        ]);
         let (prev, next) = guide.neighbours(q);
         pages.extend(prev.into_iter().chain(next).map(PageId::Question));
         let mut section = Some(question.section);
@@ -75,6 +87,7 @@ impl PageId {
             PageId::TagsIndex => "tags/index.html".into(),
             PageId::Tag(t) => guide.tags[t].url.clone(),
             PageId::Difficulty(d) => difficulty_url(d),
+            PageId::Study => "study.html".into(),
             PageId::NotFound => "404.html".into(),
             PageId::Search => "search.html".into(),
         }
@@ -205,6 +218,7 @@ impl<'g> Renderer<'g> {
                             .collect(),
                         questions: QuestionCard::list(g, &section.questions),
                         difficulties: self.difficulty_counts(&section.questions),
+                        card_count: g.cards_in(s),
                     },
                 )
             }
@@ -279,6 +293,11 @@ impl<'g> Renderer<'g> {
                             url: tag.url.clone(),
                         },
                         questions: QuestionCard::list(g, &tag.questions),
+                        card_count: tag
+                            .questions
+                            .iter()
+                            .filter(|&&q| g.questions[q].kind == Kind::Question)
+                            .count(),
                     },
                 )
             }
@@ -297,6 +316,42 @@ impl<'g> Renderer<'g> {
                     questions: QuestionCard::list(g, &g.with_difficulty(d)),
                 },
             ),
+            PageId::Study => {
+                let cards: Vec<QuestionId> = (0..g.questions.len())
+                    .filter(|&q| g.questions[q].kind == Kind::Question)
+                    .collect();
+                self.template(
+                    "study.html",
+                    &StudyPage {
+                        base: self.base(
+                            &url,
+                            "study",
+                            "Study".into(),
+                            "Flashcards, spaced repetition and mock interviews, with your progress kept in this browser.".into(),
+                        ),
+                        total: cards.len(),
+                        sections: self.study_sections(),
+                        tags: g
+                            .tags
+                            .iter()
+                            .map(|t| Count {
+                                name: t.slug.clone(),
+                                label: t.name.clone(),
+                                url: t.url.clone(),
+                                count: t
+                                    .questions
+                                    .iter()
+                                    .filter(|&&q| g.questions[q].kind == Kind::Question)
+                                    .count(),
+                            })
+                            .filter(|c| c.count > 0)
+                            .collect(),
+                        difficulties: self.difficulty_counts(&cards),
+                        levels: self.level_counts(),
+                        deck_src: crate::study::DECK_FILE,
+                    },
+                )
+            }
             PageId::NotFound => {
                 let mut base = self.base(&url, "not-found", "Page not found".into(), String::new());
                 // A 404 page is served at any depth: only absolute links work there.
@@ -363,6 +418,30 @@ impl<'g> Renderer<'g> {
                 url: self.guide.sections[s].url.clone(),
             })
             .collect()
+    }
+
+    /// Every section that holds a question, depth first, for the deck chooser.
+    fn study_sections(&self) -> Vec<StudySection> {
+        fn walk(g: &Guide, s: SectionId, out: &mut Vec<StudySection>) {
+            for &c in &g.sections[s].children {
+                let count = g.cards_in(c);
+                if count == 0 {
+                    continue;
+                }
+                let section = &g.sections[c];
+                out.push(StudySection {
+                    title: section.title.clone(),
+                    url: section.url.clone(),
+                    depth: section.depth,
+                    indent: "\u{a0}\u{a0}".repeat(section.depth.saturating_sub(1)),
+                    count,
+                });
+                walk(g, c, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.guide, 0, &mut out);
+        out
     }
 
     pub fn tag_counts(&self) -> Vec<Count> {

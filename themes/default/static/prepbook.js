@@ -1,48 +1,5 @@
 /* Prepbook default theme: the light/dark toggle and copy buttons on code blocks.
    Plain script (no modules), so it runs from file:// as well as over HTTP. */
-/* The data registry: every data file of the site (search index, study deck) is a plain script
-   that calls PrepbookData.register(kind, name, payload). `load` adds such a script once and
-   resolves when it has registered, which works from file:// as well as over HTTP (fetch and
-   XHR do not). The offline export inlines the same calls, so `load` finds them already there. */
-window.PrepbookData = window.PrepbookData || (function () {
-  "use strict";
-  var store = {};
-  var waiting = {};
-  function id(kind, name) { return kind + "/" + name; }
-  return {
-    register: function (kind, name, payload) {
-      var key = id(kind, name);
-      store[key] = payload;
-      (waiting[key] || []).forEach(function (w) { w.resolve(payload); });
-      delete waiting[key];
-    },
-    get: function (kind, name) { return store[id(kind, name)]; },
-    /** Resolves with the payload of `name`, adding <script src="src"> if it is not there yet. */
-    load: function (kind, name, src) {
-      var key = id(kind, name);
-      if (Object.prototype.hasOwnProperty.call(store, key)) { return Promise.resolve(store[key]); }
-      // The offline export holds its data in the page: it supplies a source of its own.
-      var inline = typeof PrepbookData.source === "function" ? PrepbookData.source(kind, name) : null;
-      if (inline) { return inline; }
-      return new Promise(function (resolve, reject) {
-        var first = !waiting[key];
-        (waiting[key] = waiting[key] || []).push({ resolve: resolve, reject: reject });
-        if (!first) { return; }
-        var script = document.createElement("script");
-        script.src = src;
-        script.async = true;
-        script.onerror = function () {
-          (waiting[key] || []).forEach(function (w) { w.reject(new Error("cannot load " + src)); });
-          delete waiting[key];
-        };
-        document.head.appendChild(script);
-      });
-    },
-    /** The way from this page back to the site root ("", "../"...). */
-    root: function () { return document.documentElement.getAttribute("data-root") || ""; }
-  };
-})();
-
 (function () {
   "use strict";
 
