@@ -46,7 +46,12 @@ struct ExportPage<'a> {
     /// The question index, as JSON (see `index`).
     index: String,
     chunks: Vec<String>,
-    search: Vec<DataBlock>,
+    /// Search and study data, each file compressed on its own.
+    data: Vec<DataBlock>,
+    /// The study panel, unless the answers are left out.
+    panel: Option<crate::render::context::StudyPanel>,
+    study: bool,
+    search: bool,
     difficulties: Vec<Count>,
     levels: Vec<Count>,
     tags: Vec<Count>,
@@ -73,7 +78,7 @@ struct ChunkRef {
     questions: usize,
 }
 
-/// Compressed data in the page, found by name.
+/// Compressed data in the page, found by `kind:key` (as registered with `PrepbookData`).
 #[derive(Serialize)]
 struct DataBlock {
     name: String,
@@ -192,6 +197,22 @@ fn question(
     ])
 }
 
+/// `PrepbookData.register("kind","key",<json>);` -> (`kind:key`, the data).
+fn registered(text: &str) -> Option<(String, Value)> {
+    let rest = text
+        .trim()
+        .strip_prefix("PrepbookData.register(")?
+        .strip_suffix(");")?;
+    let mut parts = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+    let kind = parts.next()?.ok()?;
+    let rest = rest[parts.byte_offset()..].trim_start().strip_prefix(',')?;
+    let mut parts = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+    let key = parts.next()?.ok()?;
+    let rest = rest[parts.byte_offset()..].trim_start().strip_prefix(',')?;
+    let value: Value = serde_json::from_str(rest).ok()?;
+    Some((format!("{}:{}", kind.as_str()?, key.as_str()?), value))
+}
+
 /// The sections in reading order (the root first), as (section id, its questions).
 fn reading_order(guide: &Guide) -> Vec<usize> {
     let mut out = Vec::new();
@@ -233,7 +254,7 @@ pub fn export(
             chunk_lists.push(run.to_vec());
         }
         let id = if s == 0 {
-            "pb-start".to_string()
+            "pb-intro".to_string()
         } else {
             format!("s-{s}")
         };
@@ -292,37 +313,34 @@ pub fn export(
     let tags: Vec<Value> = guide.tags.iter().map(|t| json!([t.slug, t.name])).collect();
     let index = inline_safe(&json!({ "q": questions, "tags": tags, "chunk": CHUNK }).to_string());
 
-    // The search index: each file compressed on its own, so a query inflates only what it
-    // needs. Snippet text comes from the questions in the page: it is not stored twice.
-    let search: Vec<DataBlock> = if guide.config.search.enabled {
-        let mut files: BTreeMap<String, Value> = BTreeMap::new();
-        for (path, text) in crate::search::build(guide).files {
-            let name = path
-                .trim_start_matches("search/")
-                .trim_end_matches(".js")
-                .to_string();
-            let prefix = format!("PrepbookData.register(\"search\",\"{name}\",");
-            if name.starts_with("f/") {
-                continue;
-            }
-            if let Some(value) = text
-                .strip_prefix(&prefix)
-                .and_then(|t| t.strip_suffix(");\n"))
-                .and_then(|j| serde_json::from_str(j).ok())
-            {
-                files.insert(name, value);
-            }
+    // Search and study data: the same files the site loads, each compressed on its own, so a
+    // query or a card inflates only what it needs. Snippet text comes from the questions in the
+    // page: it is not stored twice.
+    let files = std::sync::Mutex::new(BTreeMap::<String, Value>::new());
+    let keep = |text: &str| {
+        if let Some((name, value)) = registered(text)
+            && !name.starts_with("search:f/")
+            && let Ok(mut f) = files.lock()
+        {
+            f.insert(name, value);
         }
-        files
-            .into_par_iter()
-            .map(|(name, value)| DataBlock {
-                data: gzip_base64(&value.to_string()),
-                name,
-            })
-            .collect()
-    } else {
-        Vec::new()
     };
+    if guide.config.search.enabled {
+        crate::search::for_each_file(guide, &|_, text| keep(&text));
+    }
+    let study = !questions_only;
+    if study {
+        crate::study::write(guide, &|_, bytes| keep(&String::from_utf8_lossy(bytes)));
+    }
+    let data: Vec<DataBlock> = files
+        .into_inner()
+        .unwrap_or_default()
+        .into_par_iter()
+        .map(|(name, value)| DataBlock {
+            data: gzip_base64(&value.to_string()),
+            name,
+        })
+        .collect();
 
     let theme_text = |name: &str| {
         loaded
@@ -336,10 +354,21 @@ pub fn export(
     let css = inline_safe(&format!("{}\n{light}\n{dark}", theme_text("prepbook.css")));
     let mut scripts = theme_text("prepbook.js");
     scripts.push_str(&theme_text("data.js"));
+    // Before anything asks for data: it tells the registry where the page keeps it.
+    scripts.push_str(&theme_text("export.js"));
     if guide.config.search.enabled {
         scripts.push_str(&theme_text("search.js"));
     }
-    scripts.push_str(&theme_text("export.js"));
+    if study {
+        for name in [
+            "study-scheduler.js",
+            "study-store.js",
+            "study.js",
+            "study-session.js",
+        ] {
+            scripts.push_str(&theme_text(name));
+        }
+    }
     let scripts = inline_safe(&scripts);
 
     let all: Vec<usize> = (0..guide.questions.len()).collect();
@@ -359,7 +388,10 @@ pub fn export(
         scripts,
         index,
         chunks,
-        search,
+        data,
+        panel: study.then(|| renderer.study_panel()),
+        study,
+        search: guide.config.search.enabled,
         difficulties: renderer.difficulty_counts(&all),
         levels: renderer.level_counts(),
         tags: renderer.tag_counts(),

@@ -239,6 +239,13 @@ pub struct StudySection {
 pub struct StudyPage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
+    pub panel: StudyPanel,
+}
+
+/// What the study panel (`partials/study-panel.html`) shows: on the study page, and in the
+/// offline export.
+#[derive(Debug, Serialize)]
+pub struct StudyPanel {
     /// The questions of the guide: the cards of the whole deck.
     pub total: usize,
     /// Sections holding at least one question, depth first.

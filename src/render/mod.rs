@@ -316,42 +316,18 @@ impl<'g> Renderer<'g> {
                     questions: QuestionCard::list(g, &g.with_difficulty(d)),
                 },
             ),
-            PageId::Study => {
-                let cards: Vec<QuestionId> = (0..g.questions.len())
-                    .filter(|&q| g.questions[q].kind == Kind::Question)
-                    .collect();
-                self.template(
-                    "study.html",
-                    &StudyPage {
-                        base: self.base(
-                            &url,
-                            "study",
-                            "Study".into(),
-                            "Flashcards, spaced repetition and mock interviews, with your progress kept in this browser.".into(),
-                        ),
-                        total: cards.len(),
-                        sections: self.study_sections(),
-                        tags: g
-                            .tags
-                            .iter()
-                            .map(|t| Count {
-                                name: t.slug.clone(),
-                                label: t.name.clone(),
-                                url: t.url.clone(),
-                                count: t
-                                    .questions
-                                    .iter()
-                                    .filter(|&&q| g.questions[q].kind == Kind::Question)
-                                    .count(),
-                            })
-                            .filter(|c| c.count > 0)
-                            .collect(),
-                        difficulties: self.difficulty_counts(&cards),
-                        levels: self.level_counts(),
-                        deck_src: crate::study::DECK_FILE,
-                    },
-                )
-            }
+            PageId::Study => self.template(
+                "study.html",
+                &StudyPage {
+                    base: self.base(
+                        &url,
+                        "study",
+                        "Study".into(),
+                        "Flashcards, spaced repetition and mock interviews, with your progress kept in this browser.".into(),
+                    ),
+                    panel: self.study_panel(),
+                },
+            ),
             PageId::NotFound => {
                 let mut base = self.base(&url, "not-found", "Page not found".into(), String::new());
                 // A 404 page is served at any depth: only absolute links work there.
@@ -418,6 +394,37 @@ impl<'g> Renderer<'g> {
                 url: self.guide.sections[s].url.clone(),
             })
             .collect()
+    }
+
+    /// What the study panel shows: the deck's sections, tags, difficulties and levels, with how
+    /// many cards (questions, not articles) each holds.
+    pub fn study_panel(&self) -> StudyPanel {
+        let g = self.guide;
+        let cards: Vec<QuestionId> = (0..g.questions.len())
+            .filter(|&q| g.questions[q].kind == Kind::Question)
+            .collect();
+        StudyPanel {
+            total: cards.len(),
+            sections: self.study_sections(),
+            tags: g
+                .tags
+                .iter()
+                .map(|t| Count {
+                    name: t.slug.clone(),
+                    label: t.name.clone(),
+                    url: t.url.clone(),
+                    count: t
+                        .questions
+                        .iter()
+                        .filter(|&&q| g.questions[q].kind == Kind::Question)
+                        .count(),
+                })
+                .filter(|c| c.count > 0)
+                .collect(),
+            difficulties: self.difficulty_counts(&cards),
+            levels: self.level_counts(),
+            deck_src: crate::study::DECK_FILE,
+        }
     }
 
     /// Every section that holds a question, depth first, for the deck chooser.

@@ -96,6 +96,49 @@ test('?print=questions hides the answers, and print hides the chrome', async () 
   await context.close();
 });
 
+test('study mode works in the export, and its progress carries to the website', async () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const { SITE } = require('./lib/harness');
+  const first = await opened({ query: '#study' });
+  const { page } = first;
+  assert.equal(await page.isVisible('#study'), true, 'the study view is open');
+  assert.equal(await page.isVisible('#pb-top'), false, 'in place of the guide');
+  await page.waitForSelector('#pb-start:not([disabled])');
+  await page.selectOption('#pb-deck-section', 'concurrency/index.html');
+  assert.equal(await page.textContent('#pb-deck-match'), '10 cards in this deck.');
+  await page.click('#pb-start');
+  for (const grade of ['4', '4', '1']) {
+    await page.waitForFunction(() => !/^Loading/.test(document.querySelector('#pb-card-title').textContent));
+    await page.keyboard.press('Space');
+    assert.equal(await page.isVisible('#pb-card-back'), true, 'Space shows the answer');
+    assert.ok((await page.textContent('#pb-card-answer')).length > 100, 'the answer is there');
+    await page.keyboard.press(grade);
+  }
+  await page.click('#pb-end');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pb-export')]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prepbook-progress-')), download.suggestedFilename());
+  await download.saveAs(file);
+  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).guide, 'Python Interview Questions');
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(first.foreignRequests, [], 'no request of any kind');
+  // Back to the guide.
+  await page.click('#study .lead a[href="#pb-top"]');
+  assert.equal(await page.isVisible('#pb-top'), true);
+  await first.context.close();
+
+  // The website, in a fresh profile, takes the progress.
+  const second = await open(browser);
+  await second.page.goto(fileUrl(path.join(SITE, 'study.html')));
+  await second.page.waitForSelector('#pb-start:not([disabled])');
+  const [chooser] = await Promise.all([second.page.waitForEvent('filechooser'), second.page.click('#pb-import-button')]);
+  await chooser.setFiles(file);
+  await second.page.waitForFunction(() => document.querySelector('#pb-data-status').textContent !== '');
+  assert.match(await second.page.textContent('#pb-data-status'), /: 3 questions added, 0 updated with newer progress\.$/);
+  await second.context.close();
+});
+
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violations in the export (${scheme})`, async () => {
     const { context, page } = await opened({ colorScheme: scheme });

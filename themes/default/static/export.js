@@ -177,26 +177,39 @@
     if (location.hash) { reveal(decodeURIComponent(location.hash.slice(1))); }
   }
 
-  window.addEventListener("hashchange", function () { reveal(decodeURIComponent(location.hash.slice(1))); });
+  /* The study view (#study) takes the place of the guide while it is open. */
+  function studyView() {
+    var open = location.hash === "#study" && document.getElementById("study");
+    html.classList.toggle("show-study", !!open);
+    if (open) { document.getElementById("study").focus(); }
+    return open;
+  }
+  studyView();
+  window.addEventListener("hashchange", function () {
+    if (!studyView()) { reveal(decodeURIComponent(location.hash.slice(1))); }
+  });
   window.addEventListener("beforeprint", function () { buildAll(); });
 
   /* ---------------------------------------------------------------- question-only view */
 
   if (/(^|[?&])print=questions(&|$)/.test(location.search)) { html.classList.add("questions-only"); }
 
-  /* ---------------------------------------------------------------- search: data from the page */
+  /* ---------------------------------------------------------------- data from the page */
 
   var blocks = {};
   Array.prototype.forEach.call(document.querySelectorAll("script.pb-data"), function (s) {
     blocks[s.getAttribute("data-name")] = s;
   });
   var inflated = {};
-  function searchData(name) {
+  /** Inflates and registers the data that the site keeps in a file (search, study deck, cards). */
+  function pageData(kind, key) {
+    var name = kind + ":" + key;
     if (!inflated[name]) {
       var node = blocks[name];
       inflated[name] = node ? inflate(node.textContent).then(function (text) {
-        PrepbookData.register("search", name, JSON.parse(text));
-      }) : Promise.reject(new Error("this export has no search data " + name));
+        PrepbookData.register(kind, key, JSON.parse(text));
+        return PrepbookData.get(kind, key);
+      }) : Promise.reject(new Error("this export holds no " + kind + " data " + key));
     }
     return inflated[name];
   }
@@ -210,11 +223,10 @@
       return Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ").replace(/\s+/g, " ").trim();
     });
   }
-  PrepbookData.source = function (kind, name) {
-    if (kind !== "search") { return null; }
-    var f = /^f\/(\d+)$/.exec(name);
+  PrepbookData.source = function (kind, key) {
+    var f = kind === "search" && /^f\/(\d+)$/.exec(key);
     if (f) { return fragment(Number(f[1])); }
-    return searchData(name).then(function () { return PrepbookData.get(kind, name); });
+    return pageData(kind, key);
   };
   PrepbookData.hrefFor = function (doc) { return "#q-" + doc.id; };
   PrepbookData.searchPage = false;
