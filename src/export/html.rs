@@ -92,7 +92,7 @@ pub struct HtmlExport {
 }
 
 fn gzip_base64(text: &str) -> String {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
     // Writing to memory cannot fail.
     let _ = gz.write_all(text.as_bytes());
     let bytes = gz.finish().unwrap_or_default();
