@@ -13,15 +13,11 @@ use common::*;
 #[test]
 fn browser_tests_pass_in_headless_chromium() {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let node_ok = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
     let modules = repo().join("tests/browser/node_modules/playwright-core");
     if !require(
         Path::new(&chromium).is_file(),
         "Debian's chromium (apt-get install chromium)",
-    ) || !require(node_ok, "node")
+    ) || !require(node_runs(), "node")
         || !require(
             modules.is_dir(),
             "playwright-core (npm ci in tests/browser)",
@@ -41,25 +37,12 @@ fn browser_tests_pass_in_headless_chromium() {
         "{}",
         String::from_utf8_lossy(&build.stderr)
     );
-    let run = Command::new("node")
-        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+    let mut node = Command::new("node");
+    node.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
         .current_dir(repo().join("tests/browser"))
         .env("PREPBOOK_SITE", &site)
         .env("PREPBOOK_BIN", env!("CARGO_BIN_EXE_prepbook"))
-        .env("CHROMIUM", &chromium)
-        .output()
-        .expect("run node --test");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert!(run.status.success(), "browser tests failed:\n{report}");
-    let passed = report
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("ℹ pass "))
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .unwrap_or(0);
-    assert!(passed > 0, "no browser test ran:\n{report}");
+        .env("CHROMIUM", &chromium);
+    let report = node_tests_pass(node, "browser tests");
     println!("{report}");
 }

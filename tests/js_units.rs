@@ -9,31 +9,10 @@ use common::*;
 
 #[test]
 fn javascript_unit_tests_pass() {
-    let node_ok = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !require(node_ok, "node (apt-get install nodejs)") {
+    if !require(node_runs(), "node (apt-get install nodejs)") {
         return;
     }
-    let run = Command::new("node")
-        .args(["--test", "tests/js/"])
-        .current_dir(repo())
-        .output()
-        .expect("run node --test");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert!(
-        run.status.success(),
-        "JavaScript unit tests failed:\n{report}"
-    );
-    let passed = report
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("# pass "))
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .unwrap_or(0);
-    assert!(passed > 0, "no JavaScript unit test ran:\n{report}");
+    let mut node = Command::new("node");
+    node.args(["--test", "tests/js/"]).current_dir(repo());
+    node_tests_pass(node, "JavaScript unit tests");
 }

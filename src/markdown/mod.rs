@@ -240,33 +240,13 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 self.text.push(" ");
                 self.out.push(Event::End(TagEnd::Paragraph));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.link(&dest_url, start, end).unwrap_or(dest_url);
-                self.out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.link(&dest_url, start, end).unwrap_or(dest_url);
-                self.out.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                }));
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+                    && let Some(dest) = self.link(dest_url, start, end)
+                {
+                    *dest_url = dest;
+                }
+                self.out.push(Event::Start(tag));
             }
             Event::Text(t) => {
                 self.note_text(&t);

@@ -232,3 +232,35 @@ pub fn require(present: bool, what: &str) -> bool {
     eprintln!("SKIPPED: {what} is not available here (run .ci/run to install it)");
     false
 }
+
+/// Whether `node` runs on this machine.
+pub fn node_runs() -> bool {
+    std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs a `node --test` command and fails with node's whole report unless every test passed and
+/// at least one ran (a runner that finds no file also exits 0). Returns the report.
+pub fn node_tests_pass(mut node: std::process::Command, what: &str) -> String {
+    let run = node.output().expect("run node --test");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.status.success(), "{what} failed:\n{report}");
+    // The spec reporter prints "ℹ pass N", the TAP reporter "# pass N".
+    let passed = report
+        .lines()
+        .find_map(|l| {
+            let l = l.trim();
+            l.strip_prefix("ℹ pass ")
+                .or_else(|| l.strip_prefix("# pass "))
+        })
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    assert!(passed > 0, "no {what} ran:\n{report}");
+    report
+}
