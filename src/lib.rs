@@ -4,6 +4,7 @@
 //! highlighting) -> [`content::Guide`] -> [`render`] (Tera, in parallel) -> [`output`] (staged,
 //! then swapped in). [`site::build`] runs those steps.
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -15,7 +16,9 @@ pub mod markdown;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod urls;
@@ -26,5 +29,9 @@ use std::process::ExitCode;
 pub fn run(cli: cli::Cli) -> ExitCode {
     match &cli.command {
         cli::Command::Build(args) => commands::build::run(args),
+        cli::Command::Serve(args) => commands::serve::run(args),
+        cli::Command::Check(args) => commands::check::run(args),
+        cli::Command::New(args) => commands::new::run(args),
+        cli::Command::Init(args) => commands::init::run(args),
     }
 }

@@ -197,6 +197,99 @@ impl Drop for Staging {
     }
 }
 
+/// A few files of a published site replaced at once (for `serve`): each new file is written
+/// beside its final name, then [`SitePatch::apply`] renames them all into place, so no reader
+/// ever sees a half-written file. Files are replaced, never modified, which also keeps files
+/// hard-linked by [`Staging`] apart.
+pub struct SitePatch {
+    site: PathBuf,
+    /// (temporary file, final file).
+    files: Vec<(PathBuf, PathBuf)>,
+    remove: Vec<PathBuf>,
+}
+
+impl SitePatch {
+    pub fn new(site: &Path) -> SitePatch {
+        SitePatch {
+            site: site.to_path_buf(),
+            files: Vec::new(),
+            remove: Vec::new(),
+        }
+    }
+
+    /// Writes the new version of `rel` (relative to the site root) beside the current one.
+    pub fn write(&mut self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = self.site.join(rel);
+        let tmp = temp_name(&path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&tmp, bytes)?;
+        self.files.push((tmp, path));
+        Ok(())
+    }
+
+    /// Copies `from` as the new version of `rel`.
+    pub fn copy(&mut self, rel: &str, from: &Path) -> std::io::Result<()> {
+        let path = self.site.join(rel);
+        let tmp = temp_name(&path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(from, &tmp)?;
+        self.files.push((tmp, path));
+        Ok(())
+    }
+
+    /// Removes `rel` from the site when the patch is applied.
+    pub fn remove(&mut self, rel: &str) {
+        self.remove.push(self.site.join(rel));
+    }
+
+    /// How many files the patch writes.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && self.remove.is_empty()
+    }
+
+    /// Renames every new file into place and removes the obsolete ones.
+    pub fn apply(mut self) -> std::io::Result<()> {
+        let files = std::mem::take(&mut self.files);
+        for (i, (tmp, path)) in files.iter().enumerate() {
+            if let Err(e) = std::fs::rename(tmp, path) {
+                // Keep the rest for Drop to clean up.
+                self.files = files[i..].to_vec();
+                return Err(e);
+            }
+        }
+        for path in std::mem::take(&mut self.remove) {
+            let _ = std::fs::remove_file(path);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for SitePatch {
+    /// A patch that was not applied leaves nothing behind.
+    fn drop(&mut self) {
+        for (tmp, _) in &self.files {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// `dir/.name.prepbook-new-<pid>`: hidden, in the same folder (so the rename is atomic).
+fn temp_name(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.prepbook-new-{}", std::process::id()))
+}
+
 /// An absolute, lexically normalized path (the folder may not exist yet).
 pub fn absolute(p: &Path) -> PathBuf {
     let joined = if p.is_absolute() {
@@ -239,6 +332,40 @@ mod tests {
         let err = check_output_dir(&foreign, root, &protected).unwrap_err();
         assert!(err.message.contains("not written by Prepbook"));
         assert!(check_output_dir(&root.join("book"), root, &protected).is_ok());
+    }
+
+    #[test]
+    fn a_site_patch_replaces_files_only_when_applied() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path();
+        std::fs::write(site.join("a.html"), "old a").expect("write");
+        std::fs::write(site.join("gone.js"), "x").expect("write");
+        let mut patch = SitePatch::new(site);
+        patch.write("a.html", b"new a").expect("write");
+        patch.write("deep/b.html", b"new b").expect("write");
+        patch.remove("gone.js");
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"old a");
+        patch.apply().expect("apply");
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"new a");
+        assert_eq!(
+            std::fs::read(site.join("deep/b.html")).expect("read"),
+            b"new b"
+        );
+        assert!(!site.join("gone.js").exists());
+
+        let mut dropped = SitePatch::new(site);
+        dropped.write("a.html", b"never").expect("write");
+        drop(dropped);
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"new a");
+        let names: Vec<String> = std::fs::read_dir(site)
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.contains("prepbook-new")),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //! code.
 
 pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
+pub mod serve;
 
 use crate::diagnostics::Diagnostic;
 

@@ -1,0 +1,170 @@
+//! What `serve` rebuilds: the whole guide after a change to the configuration, the theme or the
+//! set of files; after an edit to questions, only those questions, the pages that show them
+//! ([`PageId::showing`]) and the search files whose content changes. Files go into place all at
+//! once ([`SitePatch`]), while the server's readers wait.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::{Mutex, RwLock};
+
+use rayon::prelude::*;
+
+use crate::content::load::UrlIndex;
+use crate::content::update::{Outcome, question_at, update_question};
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::output::SitePatch;
+use crate::progress::Progress;
+use crate::render::{PageId, Renderer};
+use crate::search::SearchIndex;
+use crate::search::update::doc_terms;
+use crate::site::{self, BuildOptions, BuildReport, Loaded};
+
+/// A built guide kept in memory between rebuilds.
+pub struct Kept {
+    pub loaded: Loaded,
+    index: UrlIndex,
+    search: Option<SearchIndex>,
+}
+
+/// Builds the whole guide at `root`, swapping the new site in under `site_lock`.
+pub fn full(
+    root: &Path,
+    opts: &BuildOptions,
+    site_lock: &RwLock<()>,
+) -> Result<(Kept, BuildReport), Vec<Diagnostic>> {
+    let built = site::build_keeping(root, opts, &Progress::new(), site_lock)?;
+    let kept = Kept {
+        index: UrlIndex::of(&built.loaded.guide),
+        loaded: built.loaded,
+        search: built.search,
+    };
+    Ok((kept, built.report))
+}
+
+/// How an edit went.
+#[derive(Debug)]
+pub enum Edited {
+    /// The files are in place.
+    Done {
+        /// Pages rendered again.
+        pages: usize,
+        /// Other files written (search index, copied files).
+        files: usize,
+        warnings: Vec<Diagnostic>,
+    },
+    /// The edit reaches further than its own pages: rebuild the guide, for this reason.
+    NeedsFullBuild(String),
+}
+
+/// An edit that did not build.
+#[derive(Debug)]
+pub struct Failed {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The kept guide no longer matches the site on disk: the next rebuild must be a full one.
+    pub kept_is_stale: bool,
+}
+
+/// Patches the edited `questions` and copies the edited `assets` (paths relative to the
+/// content folder) into the site at `out`.
+pub fn edit(
+    kept: &mut Kept,
+    questions: &[String],
+    assets: &[String],
+    out: &Path,
+    site_lock: &RwLock<()>,
+) -> Result<Edited, Failed> {
+    let mut patch = SitePatch::new(out);
+    let mut warnings = Vec::new();
+    let mut pages: BTreeSet<PageId> = BTreeSet::new();
+    let mut stale = false;
+    let fail = |diagnostics: Vec<Diagnostic>, stale: bool| Failed {
+        diagnostics,
+        kept_is_stale: stale,
+    };
+    for rel in questions {
+        let guide = &mut kept.loaded.guide;
+        let Some(id) = question_at(guide, rel) else {
+            return Ok(Edited::NeedsFullBuild(format!(
+                "`{rel}` is not in the guide"
+            )));
+        };
+        let before = PageId::showing(guide, id);
+        let old_terms = kept.search.as_ref().map(|_| doc_terms(guide, id));
+        match update_question(guide, &kept.index, &kept.loaded.highlighter, id) {
+            Ok(Outcome::Patched { warnings: w, .. }) => warnings.extend(w),
+            Ok(Outcome::NeedsFullBuild(why)) => {
+                return Ok(Edited::NeedsFullBuild(format!("in `{rel}`, {why}")));
+            }
+            Err(diagnostics) => return Err(fail(diagnostics, stale)),
+        }
+        // From here on the kept guide is ahead of the site until the patch is applied.
+        stale = true;
+        pages.extend(before);
+        pages.extend(PageId::showing(guide, id));
+        if let (Some(search), Some(old)) = (&mut kept.search, &old_terms) {
+            let files = Mutex::new(Vec::new());
+            let update = search.update(guide, id, old, &|path, text| {
+                if let Ok(mut f) = files.lock() {
+                    f.push((path, text));
+                }
+            });
+            for (path, text) in files.into_inner().unwrap_or_default() {
+                patch
+                    .write(&path, text.as_bytes())
+                    .map_err(|e| fail(vec![write_error(out, &path, e)], stale))?;
+            }
+            for path in update.removed {
+                patch.remove(&path);
+            }
+        }
+    }
+    let guide = &kept.loaded.guide;
+    let renderer = Renderer::new(guide, &kept.loaded.theme).map_err(|d| fail(d, stale))?;
+    let rendered: Vec<Result<(String, String), Diagnostic>> = pages
+        .par_iter()
+        .map(|&page| renderer.render(page))
+        .collect();
+    let mut errors = Vec::new();
+    for page in rendered {
+        match page {
+            Ok((url, html)) => {
+                if let Err(e) = patch.write(&url, html.as_bytes()) {
+                    errors.push(write_error(out, &url, e));
+                }
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    for rel in assets {
+        let Some(asset) = guide.assets.iter().find(|a| &a.rel == rel) else {
+            return Ok(Edited::NeedsFullBuild(format!(
+                "`{rel}` is not in the guide"
+            )));
+        };
+        if let Err(e) = patch.copy(&asset.url, &asset.source) {
+            errors.push(write_error(out, &asset.url, e));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(fail(errors, stale));
+    }
+    let files = patch.len() - pages.len();
+    {
+        let _swapping = site_lock.write().unwrap_or_else(|e| e.into_inner());
+        patch
+            .apply()
+            .map_err(|e| fail(vec![write_error(out, "", e)], true))?;
+    }
+    Ok(Edited::Done {
+        pages: pages.len(),
+        files,
+        warnings,
+    })
+}
+
+fn write_error(out: &Path, rel: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        display_path(&out.join(rel)),
+        format!("cannot write the file: {e}"),
+    )
+}
