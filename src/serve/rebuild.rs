@@ -9,6 +9,7 @@ use std::sync::{Mutex, RwLock};
 
 use rayon::prelude::*;
 
+use crate::content::Difficulty;
 use crate::content::load::UrlIndex;
 use crate::content::update::{Outcome, question_at, update_question};
 use crate::diagnostics::{Diagnostic, display_path};
@@ -91,7 +92,13 @@ pub fn edit(
         let before = PageId::showing(guide, id);
         let old_terms = kept.search.as_ref().map(|_| doc_terms(guide, id));
         match update_question(guide, &kept.index, &kept.loaded.highlighter, id) {
-            Ok(Outcome::Patched { warnings: w, .. }) => warnings.extend(w),
+            Ok(Outcome::Patched { old, warnings: w }) => {
+                warnings.extend(w);
+                // Every difficulty page shows how many questions each difficulty has.
+                if old.difficulty != guide.questions[id].difficulty {
+                    pages.extend(Difficulty::ALL.map(PageId::Difficulty));
+                }
+            }
             Ok(Outcome::NeedsFullBuild(why)) => {
                 return Ok(Edited::NeedsFullBuild(format!("in `{rel}`, {why}")));
             }
