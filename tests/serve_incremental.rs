@@ -15,7 +15,9 @@ use prepbook::site::{self, BuildOptions};
 const GIL: &str = "python/gil.md";
 
 /// Every file of a site, by path.
-fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+type Files = BTreeMap<String, Vec<u8>>;
+
+fn files(root: &Path) -> Files {
     walkdir::WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
@@ -40,14 +42,7 @@ fn opts() -> BuildOptions {
 
 /// Builds the basic fixture, edits `GIL`, patches the site; returns what the patch said, with
 /// the patched site and a fresh full build of the edited guide.
-fn patch(
-    from: &str,
-    to: &str,
-) -> (
-    Edited,
-    BTreeMap<String, Vec<u8>>,
-    Option<BTreeMap<String, Vec<u8>>>,
-) {
+fn patch(from: &str, to: &str) -> (Edited, Files, Option<Files>) {
     let dir = fixture("basic");
     let lock = RwLock::new(());
     let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("the fixture builds");
