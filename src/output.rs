@@ -201,6 +201,7 @@ impl Drop for Staging {
 /// beside its final name, then [`SitePatch::apply`] renames them all into place, so no reader
 /// ever sees a half-written file. Files are replaced, never modified, which also keeps files
 /// hard-linked by [`Staging`] apart.
+#[derive(Debug)]
 pub struct SitePatch {
     site: PathBuf,
     /// (temporary file, final file).

@@ -33,6 +33,29 @@ fn edit_file(dir: &Path, rel: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
 }
 
+/// What an edit came to.
+#[derive(Debug)]
+enum Patched {
+    /// Patched, and this many pages rendered again.
+    Pages(usize),
+    NeedsFullBuild(String),
+}
+
+/// Patches `rel` in and, when that works, puts the files in place.
+fn edit_and_apply(
+    kept: &mut rebuild::Kept,
+    rel: &str,
+    out: &Path,
+) -> Result<Patched, rebuild::Failed> {
+    match rebuild::edit(kept, &[rel.to_string()], &[], out)? {
+        Edited::Done { patch, pages, .. } => {
+            patch.apply().expect("the files go into place");
+            Ok(Patched::Pages(pages))
+        }
+        Edited::NeedsFullBuild(why) => Ok(Patched::NeedsFullBuild(why)),
+    }
+}
+
 fn opts() -> BuildOptions {
     BuildOptions {
         no_cache: true,
@@ -42,12 +65,12 @@ fn opts() -> BuildOptions {
 
 /// Builds the basic fixture, edits `GIL`, patches the site; returns what the patch said, with
 /// the patched site and a fresh full build of the edited guide.
-fn patch(from: &str, to: &str) -> (Edited, Files, Option<Files>) {
+fn patch(from: &str, to: &str) -> (Patched, Files, Option<Files>) {
     let dir = fixture("basic");
     let lock = RwLock::new(());
     let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("the fixture builds");
     edit_file(dir.path(), GIL, from, to);
-    let edited = rebuild::edit(&mut kept, &[GIL.to_string()], &[], &report.output, &lock)
+    let edited = edit_and_apply(&mut kept, GIL, &report.output)
         .unwrap_or_else(|f| panic!("the edit builds: {:?}", f.diagnostics));
     let patched = files(&report.output);
     let fresh_dir = tempfile::tempdir().expect("temp dir");
@@ -67,7 +90,7 @@ fn patch(from: &str, to: &str) -> (Edited, Files, Option<Files>) {
 
 fn assert_same_as_full_build(from: &str, to: &str) -> usize {
     let (edited, patched, fresh) = patch(from, to);
-    let Edited::Done { pages, .. } = edited else {
+    let Patched::Pages(pages) = edited else {
         panic!("`{from}` -> `{to}` should be patched in place, got {edited:?}");
     };
     let fresh = fresh.expect("the edited guide builds");
@@ -137,7 +160,7 @@ fn edits_that_reach_further_ask_for_a_full_build() {
     ] {
         let (edited, _, _) = patch(from, to);
         assert!(
-            matches!(edited, Edited::NeedsFullBuild(_)),
+            matches!(&edited, Patched::NeedsFullBuild(why) if !why.is_empty()),
             "`{from}` -> `{to}`: {edited:?}"
         );
     }
@@ -150,7 +173,7 @@ fn a_broken_edit_reports_its_errors_and_leaves_the_site_alone() {
     let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("builds");
     let before = files(&report.output);
     edit_file(dir.path(), GIL, "difficulty: Medium", "difficulty: meduim");
-    let failed = rebuild::edit(&mut kept, &[GIL.to_string()], &[], &report.output, &lock)
+    let failed = edit_and_apply(&mut kept, GIL, &report.output)
         .expect_err("an unknown difficulty is an error");
     assert!(!failed.kept_is_stale);
     let shown: Vec<String> = failed
@@ -176,9 +199,9 @@ fn a_broken_edit_reports_its_errors_and_leaves_the_site_alone() {
 
     // Fixed, it patches in again.
     edit_file(dir.path(), GIL, "difficulty: meduim", "difficulty: easy");
-    let edited = rebuild::edit(&mut kept, &[GIL.to_string()], &[], &report.output, &lock)
+    let edited = edit_and_apply(&mut kept, GIL, &report.output)
         .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
-    assert!(matches!(edited, Edited::Done { .. }), "{edited:?}");
+    assert!(matches!(edited, Patched::Pages(_)), "{edited:?}");
     let site = Site::new(&report.output);
     assert_eq!(
         texts(&site.doc("difficulty/easy.html"), "main li a")
@@ -210,9 +233,9 @@ fn a_large_edit_in_the_bundled_guide_matches_a_full_build() {
         &text[end..]
     );
     std::fs::write(&path, edited).expect("write");
-    let edited = rebuild::edit(&mut kept, &[rel.to_string()], &[], &report.output, &lock)
+    let edited = edit_and_apply(&mut kept, rel, &report.output)
         .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
-    assert!(matches!(edited, Edited::Done { .. }), "{edited:?}");
+    assert!(matches!(edited, Patched::Pages(_)), "{edited:?}");
     let fresh_dir = tempfile::tempdir().expect("temp dir");
     let fresh_out = fresh_dir.path().join("site");
     site::build(

@@ -132,15 +132,17 @@ fn answer(mut stream: TcpStream, live: &Live) -> std::io::Result<()> {
     let root = live.output();
     match resolve(&root, &request.target) {
         Resolved::File(file) => {
-            // Read while no rebuild swaps files in; afterwards the bytes are ours.
-            let read = {
+            // Read while no rebuild swaps files in (afterwards the bytes are ours), with the
+            // number of the build they come from.
+            let (read, build) = {
                 let _reading = live.site_lock.read().unwrap_or_else(|e| e.into_inner());
-                inside(&root, &file)
+                let read = inside(&root, &file)
                     .then(|| std::fs::read(&file).ok())
-                    .flatten()
+                    .flatten();
+                (read, live.build())
             };
             match read {
-                Some(bytes) => send_file(&mut stream, live, 200, &file, bytes, head_only),
+                Some(bytes) => send_file(&mut stream, &build, 200, &file, bytes, head_only),
                 None => not_found(&mut stream, live, &root, head_only),
             }
         }
@@ -161,20 +163,20 @@ fn not_found(
     head_only: bool,
 ) -> std::io::Result<()> {
     let page = root.join("404.html");
-    let bytes = {
+    let (bytes, build) = {
         let _reading = live.site_lock.read().unwrap_or_else(|e| e.into_inner());
-        std::fs::read(&page).ok()
+        (std::fs::read(&page).ok(), live.build())
     };
     let bytes = bytes.unwrap_or_else(|| {
         b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>There is no page here (yet).</p></body></html>\n".to_vec()
     });
-    send_file(stream, live, 404, Path::new("404.html"), bytes, head_only)
+    send_file(stream, &build, 404, Path::new("404.html"), bytes, head_only)
 }
 
-/// Sends a file of the site; an HTML page gets the live-reload script.
+/// Sends a file of the site; an HTML page gets the live-reload script, naming `build`.
 fn send_file(
     stream: &mut TcpStream,
-    live: &Live,
+    build: &str,
     code: u16,
     file: &Path,
     bytes: Vec<u8>,
@@ -182,7 +184,7 @@ fn send_file(
 ) -> std::io::Result<()> {
     let kind = content_type(file);
     let body = if kind.starts_with("text/html") {
-        live::inject(&bytes, &live.script_tag())
+        live::inject(&bytes, &live::script_tag(build))
     } else {
         bytes
     };

@@ -93,19 +93,44 @@ impl Live {
     }
 
     pub fn status(&self) -> Status {
-        match self.status.lock() {
-            Ok(s) => s.clone(),
-            Err(e) => e.into_inner().clone(),
-        }
+        self.lock_status().clone()
     }
 
     /// A rebuild succeeded and its files are in place: every open page reloads.
     pub fn succeeded(&self, build: u64) {
-        self.set_status(|s| {
-            s.build = format!("{}-{build}", self.run);
-            s.ok = true;
-            s.errors.clear();
-        });
+        self.set_status(|s| self.mark_built(s, build));
+    }
+
+    /// Runs `swap` (which puts a rebuild's files in place) while no file is being read, and
+    /// marks the site as build number `build` before any file is read again, so a page always
+    /// names the build it comes from. Then every open page reloads.
+    pub fn publish(
+        &self,
+        build: u64,
+        swap: impl FnOnce() -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let status = {
+            let _swapping = self.site_lock.write().unwrap_or_else(|e| e.into_inner());
+            swap()?;
+            let mut s = self.lock_status();
+            self.mark_built(&mut s, build);
+            s.clone()
+        };
+        self.broadcast(&event(&status));
+        Ok(())
+    }
+
+    fn mark_built(&self, s: &mut Status, build: u64) {
+        s.build = format!("{}-{build}", self.run);
+        s.ok = true;
+        s.errors.clear();
+    }
+
+    fn lock_status(&self) -> std::sync::MutexGuard<'_, Status> {
+        match self.status.lock() {
+            Ok(s) => s,
+            Err(e) => e.into_inner(),
+        }
     }
 
     /// A rebuild failed: every open page shows its errors; the site stays as it was.
@@ -126,10 +151,7 @@ impl Live {
 
     fn set_status(&self, change: impl FnOnce(&mut Status)) {
         let status = {
-            let mut s = match self.status.lock() {
-                Ok(s) => s,
-                Err(e) => e.into_inner(),
-            };
+            let mut s = self.lock_status();
             change(&mut s);
             s.clone()
         };
@@ -167,14 +189,18 @@ impl Live {
         }
     }
 
-    /// The tag added to HTML pages: the script, and the build the page comes from.
-    pub fn script_tag(&self) -> String {
-        format!(
-            "<script src=\"{SCRIPT}\" data-build=\"{}\"></script>",
-            self.status().build
-        )
+    /// The build the site on disk comes from.
+    pub fn build(&self) -> String {
+        self.lock_status().build.clone()
     }
 }
+
+/// The tag added to HTML pages: the script, and the build the page comes from.
+pub fn script_tag(build: &str) -> String {
+    format!("<script src=\"{SCRIPT}\" data-build=\"{build}\"></script>")
+}
+
+impl Live {}
 
 /// A status as one Server-Sent Event.
 fn event(status: &Status) -> String {

@@ -87,6 +87,9 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     })?;
 
     let mut session = Session::new(root, opts.drafts);
+    // Watching starts before the first build, so no change made from then on is missed.
+    let mut sources = session.sources();
+    let mut watcher = watch::watch(&sources, watch::forward(tx.clone(), Message::Changed))?;
     session.rebuild_all(None, Instant::now());
     http::start(listener, Arc::clone(&session.live));
     let url = site_url(addr);
@@ -95,8 +98,6 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
         open_browser(&url);
     }
 
-    let mut sources = session.sources();
-    let mut watcher = watch::watch(&sources, watch::forward(tx.clone(), Message::Changed))?;
     while let Ok(Message::Changed(mut paths)) = rx.recv() {
         let first = Instant::now();
         let mut stop = false;
@@ -207,14 +208,25 @@ impl Session {
             return self.rebuild_all(Some("there is no build to patch"), first);
         };
         let out = self.live.output();
-        match rebuild::edit(kept, questions, assets, &out, &self.live.site_lock) {
+        match rebuild::edit(kept, questions, assets, &out) {
             Ok(Edited::Done {
+                patch,
                 pages,
                 files,
                 warnings,
             }) => {
                 print_diagnostics(&warnings);
-                self.succeeded();
+                if let Err(e) = self.live.publish(self.builds + 1, || patch.apply()) {
+                    self.kept = None;
+                    self.broken = Broken::All;
+                    let d = Diagnostic::error(
+                        display_path(&out),
+                        format!("cannot write the rebuilt files: {e}"),
+                    );
+                    return self.failed(&[d]);
+                }
+                self.builds += 1;
+                self.broken = Broken::No;
                 let took = first.elapsed().as_millis();
                 if pages == 0 {
                     println!("updated {} in {took} ms", count(files, "file"));

@@ -1,7 +1,7 @@
 //! What `serve` rebuilds: the whole guide after a change to the configuration, the theme or the
 //! set of files; after an edit to questions, only those questions, the pages that show them
 //! ([`PageId::showing`]) and the search files whose content changes. Files go into place all at
-//! once ([`SitePatch`]), while the server's readers wait.
+//! once ([`SitePatch`]), while the server's readers wait ([`super::live::Live::publish`]).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -45,8 +45,9 @@ pub fn full(
 /// How an edit went.
 #[derive(Debug)]
 pub enum Edited {
-    /// The files are in place.
+    /// The files are ready: [`SitePatch::apply`] puts them in place.
     Done {
+        patch: SitePatch,
         /// Pages rendered again.
         pages: usize,
         /// Other files written (search index, copied files).
@@ -65,14 +66,14 @@ pub struct Failed {
     pub kept_is_stale: bool,
 }
 
-/// Patches the edited `questions` and copies the edited `assets` (paths relative to the
-/// content folder) into the site at `out`.
+/// Patches the edited `questions` into the kept guide, and prepares the new files of the site
+/// at `out`: the pages that show them, their search files, and the edited `assets` (paths
+/// relative to the content folder).
 pub fn edit(
     kept: &mut Kept,
     questions: &[String],
     assets: &[String],
     out: &Path,
-    site_lock: &RwLock<()>,
 ) -> Result<Edited, Failed> {
     let mut patch = SitePatch::new(out);
     let mut warnings = Vec::new();
@@ -155,16 +156,10 @@ pub fn edit(
     if !errors.is_empty() {
         return Err(fail(errors, stale));
     }
-    let files = patch.len() - pages.len();
-    {
-        let _swapping = site_lock.write().unwrap_or_else(|e| e.into_inner());
-        patch
-            .apply()
-            .map_err(|e| fail(vec![write_error(out, "", e)], true))?;
-    }
     Ok(Edited::Done {
+        files: patch.len().saturating_sub(pages.len()),
+        patch,
         pages: pages.len(),
-        files,
         warnings,
     })
 }
