@@ -109,13 +109,24 @@ fn assert_same_as_full_build(from: &str, to: &str) -> usize {
 }
 
 #[test]
-fn a_body_edit_rewrites_only_the_pages_that_show_the_question() {
+fn a_body_edit_rewrites_only_the_question_page() {
     let pages = assert_same_as_full_build(
         "Reference counting is not thread-safe",
         "Reference counting alone is not thread-safe",
     );
-    // The question, its neighbour, its section, home, the tags index, 2 tags, 1 difficulty.
-    assert!(pages < 12, "{pages} pages of 19");
+    // Lists show the question's card, which did not change: only its own page is rendered.
+    assert_eq!(pages, 1);
+}
+
+#[test]
+fn a_summary_edit_rewrites_the_pages_that_list_the_question() {
+    let pages = assert_same_as_full_build(
+        "summary: A lock that lets",
+        "summary: The interpreter lock that lets",
+    );
+    // The question, its neighbour, its section, home, the tags index, 2 tags, 1 difficulty,
+    // and the question that names it as related.
+    assert!((5..19).contains(&pages), "{pages} pages of 19");
 }
 
 #[test]

@@ -4,11 +4,11 @@
 //! question's own pages and lists (a new URL, a new place in its section, a tag the guide did not
 //! have, ...) is not patched: the caller rebuilds the whole guide instead.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::content::load::{
-    UrlIndex, Vocabulary, check_links, heading_ids, page_slug, question_order, read_page,
-    render_body, title_and_summary, written_tags,
+    UrlIndex, Vocabulary, check_links, page_slug, question_order, read_page, render_body,
+    title_and_summary, written_tags,
 };
 use crate::content::model::{Guide, Question, QuestionId, TagId};
 use crate::content::related::RelatedIndex;
@@ -132,23 +132,30 @@ pub fn update_question(
         q.related = RelatedIndex::new(guide).resolve(guide, id, &q, &diags);
     }
 
-    // Anchors: its own links, and links from other pages to its (maybe renamed) headings.
-    let mut ids = heading_ids(guide);
-    ids.insert(
-        &q.url,
-        q.body.headings.iter().map(|h| h.id.as_str()).collect(),
-    );
-    check_links(&q.source, q.body.links.iter(), &ids, &diags);
-    for (other_id, other) in guide.questions.iter().enumerate() {
-        if other_id != id {
-            let into = other.body.links.iter().filter(|l| l.target_url == q.url);
-            check_links(&other.source, into, &ids, &diags);
+    // Anchors: its own links, and, when its headings changed, links from other pages to them.
+    let own: Vec<&str> = q.body.headings.iter().map(|h| h.id.as_str()).collect();
+    let mut ids: HashMap<&str, Vec<&str>> = HashMap::from([(q.url.as_str(), own)]);
+    for link in &q.body.links {
+        let target = link.target_url.as_str();
+        if !ids.contains_key(target)
+            && let Some(headings) = headings_at(guide, target)
+        {
+            ids.insert(target, headings);
         }
     }
-    for s in &guide.sections {
-        if let Some(page) = &s.index {
-            let into = s.intro.links.iter().filter(|l| l.target_url == q.url);
-            check_links(page, into, &ids, &diags);
+    check_links(&q.source, q.body.links.iter(), &ids, &diags);
+    if q.body.headings != old.body.headings {
+        for (other_id, other) in guide.questions.iter().enumerate() {
+            if other_id != id {
+                let into = other.body.links.iter().filter(|l| l.target_url == q.url);
+                check_links(&other.source, into, &ids, &diags);
+            }
+        }
+        for s in &guide.sections {
+            if let Some(page) = &s.index {
+                let into = s.intro.links.iter().filter(|l| l.target_url == q.url);
+                check_links(page, into, &ids, &diags);
+            }
         }
     }
     drop(ids);
@@ -164,6 +171,15 @@ pub fn update_question(
         old: Box::new(old),
         warnings: diags.take_sorted(),
     })
+}
+
+/// The heading ids of the page at `url`, if it is a page of the guide.
+fn headings_at<'g>(guide: &'g Guide, url: &str) -> Option<Vec<&'g str>> {
+    let headings = match guide.questions.iter().find(|q| q.url == url) {
+        Some(q) => &q.body.headings,
+        None => &guide.sections.iter().find(|s| s.url == url)?.intro.headings,
+    };
+    Some(headings.iter().map(|h| h.id.as_str()).collect())
 }
 
 /// Tag `t`'s questions once question `id` is replaced by `q`, in reading order.

@@ -38,13 +38,13 @@ pub struct Base<'a> {
     pub description: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     pub title: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DifficultyView {
     pub name: &'static str,
     pub label: &'static str,
@@ -74,7 +74,7 @@ pub struct Count {
 }
 
 /// A question in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionCard {
     pub title: String,
     pub url: String,

@@ -26,7 +26,7 @@ use rebuild::{Edited, Kept};
 use watch::{Change, Sources};
 
 /// How long the files must be quiet before a burst of changes is rebuilt.
-const QUIET: Duration = Duration::from_millis(50);
+const QUIET: Duration = Duration::from_millis(30);
 /// A burst that never goes quiet is rebuilt after this long anyway.
 const LONGEST_BURST: Duration = Duration::from_secs(1);
 
@@ -214,7 +214,13 @@ impl Session {
                 pages,
                 files,
                 warnings,
+                steps,
             }) => {
+                if std::env::var_os("PREPBOOK_TIMINGS").is_some() {
+                    for (name, took) in &steps {
+                        eprintln!("  {name:>8}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                    }
+                }
                 print_diagnostics(&warnings);
                 if let Err(e) = self.live.publish(self.builds + 1, || patch.apply()) {
                     self.kept = None;

@@ -1,11 +1,13 @@
 //! What `serve` rebuilds: the whole guide after a change to the configuration, the theme or the
 //! set of files; after an edit to questions, only those questions, the pages that show them
-//! ([`PageId::showing`]) and the search files whose content changes. Files go into place all at
+//! ([`PageId::showing`]) when what they show changed, and the search files whose content
+//! changes. Files go into place all at
 //! once ([`SitePatch`]), while the server's readers wait ([`super::live::Live::publish`]).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::{Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -15,6 +17,7 @@ use crate::content::update::{Outcome, question_at, update_question};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::output::SitePatch;
 use crate::progress::Progress;
+use crate::render::context::QuestionCard;
 use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
 use crate::search::update::doc_terms;
@@ -53,6 +56,8 @@ pub enum Edited {
         /// Other files written (search index, copied files).
         files: usize,
         warnings: Vec<Diagnostic>,
+        /// How long each step took (printed with `PREPBOOK_TIMINGS=1`).
+        steps: Vec<(&'static str, Duration)>,
     },
     /// The edit reaches further than its own pages: rebuild the guide, for this reason.
     NeedsFullBuild(String),
@@ -83,6 +88,13 @@ pub fn edit(
         diagnostics,
         kept_is_stale: stale,
     };
+    let mut steps = Vec::new();
+    let mut since = Instant::now();
+    let mut step = |name: &'static str| {
+        steps.push((name, since.elapsed()));
+        since = Instant::now();
+    };
+    let mut search_took = Duration::ZERO;
     for rel in questions {
         let guide = &mut kept.loaded.guide;
         let Some(id) = question_at(guide, rel) else {
@@ -91,6 +103,7 @@ pub fn edit(
             )));
         };
         let before = PageId::showing(guide, id);
+        let card_before = QuestionCard::of(guide, id);
         let old_terms = kept.search.as_ref().map(|_| doc_terms(guide, id));
         match update_question(guide, &kept.index, &kept.loaded.highlighter, id) {
             Ok(Outcome::Patched { old, warnings: w }) => {
@@ -107,9 +120,15 @@ pub fn edit(
         }
         // From here on the kept guide is ahead of the site until the patch is applied.
         stale = true;
-        pages.extend(before);
-        pages.extend(PageId::showing(guide, id));
+        pages.insert(PageId::Question(id));
+        // Other pages show the question as a card (or only its title, or counts of what the
+        // card holds): when the card is unchanged, so are they.
+        if QuestionCard::of(guide, id) != card_before {
+            pages.extend(before);
+            pages.extend(PageId::showing(guide, id));
+        }
         if let (Some(search), Some(old)) = (&mut kept.search, &old_terms) {
+            let searching = Instant::now();
             let files = Mutex::new(Vec::new());
             let update = search.update(guide, id, old, &|path, text| {
                 if let Ok(mut f) = files.lock() {
@@ -124,14 +143,17 @@ pub fn edit(
             for path in update.removed {
                 patch.remove(&path);
             }
+            search_took += searching.elapsed();
         }
     }
+    step("patch");
     let guide = &kept.loaded.guide;
     let renderer = Renderer::new(guide, &kept.loaded.theme).map_err(|d| fail(d, stale))?;
     let rendered: Vec<Result<(String, String), Diagnostic>> = pages
         .par_iter()
         .map(|&page| renderer.render(page))
         .collect();
+    step("render");
     let mut errors = Vec::new();
     for page in rendered {
         match page {
@@ -156,7 +178,11 @@ pub fn edit(
     if !errors.is_empty() {
         return Err(fail(errors, stale));
     }
+    step("write");
+    // Part of the patch step.
+    steps.insert(1, ("  search", search_took));
     Ok(Edited::Done {
+        steps,
         files: patch.len().saturating_sub(pages.len()),
         patch,
         pages: pages.len(),
