@@ -101,16 +101,11 @@ pub fn lint(guide: &Guide, diags: &Diagnostics) {
             );
         }
         if is_empty_html(q.answer_html()) {
-            let (line, _) = line_col(&q.source.text, q.source.body_offset);
-            let body_line = if q.source.body_offset >= q.source.text.len() {
-                line.saturating_sub(1).max(1)
-            } else {
-                line
-            };
+            let (line, len) = answer_position(q);
             diags.push(
                 Diagnostic::warning(&q.source.path, "the answer is empty")
-                    .at(&q.source.text, body_line, 1, 1)
-                    .with_hint("write the answer under the question's headings: readers and study mode show nothing here"),
+                    .at(&q.source.text, line, 1, len)
+                    .with_hint("write the answer under the headings: readers and study mode show nothing here"),
             );
         }
     }
@@ -131,6 +126,22 @@ fn title_position(q: &Question) -> (usize, usize, usize) {
         return (line, col, 1);
     }
     (1, 1, 1)
+}
+
+/// Where a question's answer starts: its first heading line, else the end of its front matter.
+fn answer_position(q: &Question) -> (usize, usize) {
+    let text = &q.source.text;
+    let body = text.get(q.source.body_offset..).unwrap_or("");
+    let mut offset = q.source.body_offset;
+    for line in body.split_inclusive('\n') {
+        if line.starts_with('#') {
+            let (l, _) = line_col(text, offset);
+            return (l, line.trim_end().chars().count());
+        }
+        offset += line.len();
+    }
+    let (l, _) = line_col(text, q.source.body_offset.saturating_sub(1));
+    (l, 3)
 }
 
 /// Whether rendered HTML shows a reader nothing but headings: no text outside headings, and no
