@@ -5,8 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::content::discover;
+use rayon::prelude::*;
+
 use crate::content::{Difficulty, Level};
+use crate::content::{discover, load};
 use crate::diagnostics::{Diagnostic, closest, display_path};
 use crate::urls::slugify;
 
@@ -34,8 +36,12 @@ pub struct NewQuestion {
     pub tags: Vec<String>,
 }
 
-/// Writes a new question file in the guide at `root`; returns its path. Never overwrites.
-pub fn new_question(root: &Path, new: &NewQuestion) -> Result<PathBuf, Vec<Diagnostic>> {
+/// Writes a new question file in the guide at `root`; returns its path, and a warning when
+/// another page already has this title. Never overwrites.
+pub fn new_question(
+    root: &Path,
+    new: &NewQuestion,
+) -> Result<(PathBuf, Option<Diagnostic>), Vec<Diagnostic>> {
     let config = Config::load(&crate::output::absolute(root))?;
     let content = config.content_dir();
     let shown = display_path(&content);
@@ -105,7 +111,16 @@ pub fn new_question(root: &Path, new: &NewQuestion) -> Result<PathBuf, Vec<Diagn
         .open(&path)
         .and_then(|mut f| f.write_all(text.as_bytes()));
     match written {
-        Ok(()) => Ok(display_path(&path)),
+        Ok(()) => {
+            let shown = display_path(&path);
+            let twin = same_title(&content, title, &path).map(|other| {
+                Diagnostic::warning(&shown, "another page has the same title").with_hint(format!(
+                    "`{}` asks the same question; if it is another one, say what sets it apart",
+                    other.display()
+                ))
+            });
+            Ok((shown, twin))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(vec![
             Diagnostic::error(display_path(&path), "this file already exists")
                 .with_hint("edit it, or give the new question another title"),
@@ -115,6 +130,32 @@ pub fn new_question(root: &Path, new: &NewQuestion) -> Result<PathBuf, Vec<Diagn
             format!("cannot write the file: {e}"),
         )]),
     }
+}
+
+/// Another page of the content folder with this title (compared as `check` does), if any.
+fn same_title(content: &Path, title: &str, except: &Path) -> Option<PathBuf> {
+    let key = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let wanted = key(title);
+    let found = discover::discover(content).ok()?;
+    found
+        .markdown
+        .par_iter()
+        .filter(|rel| content.join(rel) != except)
+        .find_map_first(|rel| {
+            let (page, _) = load::read_page(content, rel);
+            let page = page?;
+            let title = page.front.title.clone().or_else(|| {
+                let body = page.text.get(page.body_offset..)?;
+                let first = body.lines().find(|l| !l.trim().is_empty())?;
+                first.strip_prefix("# ").map(str::to_string)
+            })?;
+            (key(&title) == wanted).then(|| page.path.clone())
+        })
 }
 
 /// A file name from a title: `How does asyncio's event loop work?` ->

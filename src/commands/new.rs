@@ -32,7 +32,10 @@ pub fn run(args: &NewArgs) -> ExitCode {
             .collect(),
     };
     match scaffold::new_question(&args.guide.root, &new) {
-        Ok(path) => {
+        Ok((path, warning)) => {
+            if let Some(w) = warning {
+                super::print_diagnostics(&[w]);
+            }
             println!("{}", path.display());
             ExitCode::SUCCESS
         }
