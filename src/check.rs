@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::content::front_matter::{KNOWN_KEYS, misspelled_key};
 use crate::content::load::find_in_front;
 use crate::content::{Guide, Kind, Question};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
@@ -13,6 +14,7 @@ use crate::output;
 use crate::progress::Progress;
 use crate::render::{PageId, Renderer};
 use crate::site::{self, BuildOptions};
+use crate::theme::Theme;
 
 /// Every problem of the guide at `root`, sorted by file and position.
 pub fn check(root: &Path, opts: &BuildOptions) -> Vec<Diagnostic> {
@@ -40,7 +42,7 @@ pub fn check(root: &Path, opts: &BuildOptions) -> Vec<Diagnostic> {
             }
             Err(ds) => diags.extend(ds),
         }
-        lint(&loaded.guide, &diags);
+        lint(&loaded.guide, &loaded.theme, &diags);
     }
     diags.take_sorted()
 }
@@ -63,7 +65,9 @@ fn sample_pages(guide: &Guide) -> Vec<PageId> {
 }
 
 /// The checks only `check` makes: what builds, but reads badly.
-pub fn lint(guide: &Guide, diags: &Diagnostics) {
+pub fn lint(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
+    unused_keys(guide, theme, diags);
+    duplicate_slugs(guide, diags);
     let mut titles: HashMap<String, &Question> = HashMap::new();
     for q in &guide.questions {
         let fm = q.front();
@@ -107,6 +111,86 @@ pub fn lint(guide: &Guide, diags: &Diagnostics) {
                     .at(&q.source.text, line, 1, len)
                     .with_hint("write the answer under the headings: readers and study mode show nothing here"),
             );
+        }
+    }
+}
+
+/// Front matter keys Prepbook does not know, that no template of the theme reads either: they
+/// do nothing. (Misspelled keys are reported by the build already.)
+fn unused_keys(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
+    let templates: Vec<&str> = theme
+        .templates()
+        .filter_map(|(_, f)| std::str::from_utf8(&f.bytes).ok())
+        .collect();
+    // A template that loops over `extra` or passes it whole may read any key.
+    let reads_all = templates
+        .iter()
+        .any(|t| t.contains("in extra") || t.contains("extra |") || t.contains("extra|"));
+    if reads_all {
+        return;
+    }
+    let read = |key: &str| {
+        templates.iter().any(|t| {
+            t.contains(&format!("extra.{key}"))
+                || t.contains(&format!("extra[\"{key}\"]"))
+                || t.contains(&format!("extra['{key}']"))
+        })
+    };
+    let pages = guide
+        .questions
+        .iter()
+        .map(|q| &q.source)
+        .chain(guide.sections.iter().filter_map(|s| s.index.as_ref()));
+    for page in pages {
+        for key in page.front.extra.keys() {
+            if misspelled_key(key).is_some() || read(key) {
+                continue;
+            }
+            let (line, col) = find_in_front(&page.text, &format!("{key}:"));
+            let mut d = Diagnostic::warning(
+                &page.path,
+                format!("unknown front matter key `{key}`"),
+            )
+            .with_hint(format!(
+                "Prepbook does not use it and no template reads `extra.{key}`; remove it, or use it in a template. Known keys: {}",
+                KNOWN_KEYS.join(", ")
+            ));
+            if line > 1 {
+                d = d.at(&page.text, line, col, key.chars().count());
+            }
+            diags.push(d);
+        }
+    }
+}
+
+/// Two questions with the same slug in different sections: `related: slug` cannot tell them
+/// apart. (The same URL twice is an error of the build.)
+fn duplicate_slugs(guide: &Guide, diags: &Diagnostics) {
+    let mut seen: HashMap<&str, &Question> = HashMap::new();
+    for q in &guide.questions {
+        match seen.get(q.slug.as_str()) {
+            Some(first) => {
+                let d = Diagnostic::warning(
+                    &q.source.path,
+                    format!("another question has the slug `{}`", q.slug),
+                )
+                .with_hint(format!(
+                    "`{}` has it too, so `related: [{}]` cannot tell them apart; rename one file or set another `slug:`",
+                    first.source.path.display(),
+                    q.slug
+                ));
+                // At its `slug:`, or, when the slug is the file name, at the top of the file.
+                let (line, col) = find_in_front(&q.source.text, "slug:");
+                let d = if q.front().slug.is_some() && line > 1 {
+                    d.at(&q.source.text, line, col, 4)
+                } else {
+                    d.at(&q.source.text, 1, 1, 1)
+                };
+                diags.push(d);
+            }
+            None => {
+                seen.insert(&q.slug, q);
+            }
         }
     }
 }
