@@ -2,6 +2,7 @@
 //! only when the whole build succeeded, so a failed build leaves the previous site untouched.
 //! Prepbook also refuses output folders that would destroy something it did not create.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -200,83 +201,95 @@ impl Drop for Staging {
 /// A few files of a published site replaced at once (for `serve`): each new file is written
 /// beside its final name, then [`SitePatch::apply`] renames them all into place, so no reader
 /// ever sees a half-written file. Files are replaced, never modified, which also keeps files
-/// hard-linked by [`Staging`] apart.
+/// hard-linked by [`Staging`] apart. A file written twice keeps its last version; a file removed
+/// after being written (or written after being removed) follows the last call.
 #[derive(Debug)]
 pub struct SitePatch {
     site: PathBuf,
-    /// (temporary file, final file).
-    files: Vec<(PathBuf, PathBuf)>,
-    remove: Vec<PathBuf>,
+    /// Each final path: its new version (a temporary file), or `None` to remove it.
+    changes: BTreeMap<PathBuf, Option<PathBuf>>,
 }
 
 impl SitePatch {
     pub fn new(site: &Path) -> SitePatch {
         SitePatch {
             site: site.to_path_buf(),
-            files: Vec::new(),
-            remove: Vec::new(),
+            changes: BTreeMap::new(),
         }
     }
 
     /// Writes the new version of `rel` (relative to the site root) beside the current one.
     pub fn write(&mut self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let path = self.site.join(rel);
+        let path = self.prepare(rel)?;
         let tmp = temp_name(&path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
         std::fs::write(&tmp, bytes)?;
-        self.files.push((tmp, path));
+        self.changes.insert(path, Some(tmp));
         Ok(())
     }
 
     /// Copies `from` as the new version of `rel`.
     pub fn copy(&mut self, rel: &str, from: &Path) -> std::io::Result<()> {
-        let path = self.site.join(rel);
+        let path = self.prepare(rel)?;
         let tmp = temp_name(&path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
         std::fs::copy(from, &tmp)?;
-        self.files.push((tmp, path));
+        self.changes.insert(path, Some(tmp));
         Ok(())
     }
 
     /// Removes `rel` from the site when the patch is applied.
     pub fn remove(&mut self, rel: &str) {
-        self.remove.push(self.site.join(rel));
+        let path = self.site.join(rel);
+        if let Some(Some(tmp)) = self.changes.insert(path, None) {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+
+    fn prepare(&self, rel: &str) -> std::io::Result<PathBuf> {
+        let path = self.site.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(path)
     }
 
     /// How many files the patch writes.
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.changes.values().filter(|c| c.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty() && self.remove.is_empty()
+        self.changes.is_empty()
     }
 
     /// Renames every new file into place and removes the obsolete ones.
     pub fn apply(mut self) -> std::io::Result<()> {
-        let files = std::mem::take(&mut self.files);
-        for (i, (tmp, path)) in files.iter().enumerate() {
-            if let Err(e) = std::fs::rename(tmp, path) {
-                // Keep the rest for Drop to clean up.
-                self.files = files[i..].to_vec();
-                return Err(e);
+        let changes = std::mem::take(&mut self.changes);
+        let mut result = Ok(());
+        for (path, change) in changes {
+            match change {
+                Some(tmp) if result.is_ok() => {
+                    if let Err(e) = std::fs::rename(&tmp, &path) {
+                        let _ = std::fs::remove_file(&tmp);
+                        result = Err(e);
+                    }
+                }
+                // After a failure, only clean up.
+                Some(tmp) => {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+                None => {
+                    let _ = std::fs::remove_file(&path);
+                }
             }
         }
-        for path in std::mem::take(&mut self.remove) {
-            let _ = std::fs::remove_file(path);
-        }
-        Ok(())
+        result
     }
 }
 
 impl Drop for SitePatch {
     /// A patch that was not applied leaves nothing behind.
     fn drop(&mut self) {
-        for (tmp, _) in &self.files {
+        for tmp in self.changes.values().flatten() {
             let _ = std::fs::remove_file(tmp);
         }
     }
@@ -354,10 +367,28 @@ mod tests {
         );
         assert!(!site.join("gone.js").exists());
 
+        // Written twice: the last version; written then removed, or removed then written: the
+        // last call.
+        let mut twice = SitePatch::new(site);
+        twice.write("a.html", b"first").expect("write");
+        twice.write("a.html", b"second").expect("write");
+        twice.write("c.js", b"c").expect("write");
+        twice.remove("c.js");
+        twice.remove("deep/b.html");
+        twice.write("deep/b.html", b"back").expect("write");
+        assert_eq!(twice.len(), 2);
+        twice.apply().expect("apply");
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"second");
+        assert!(!site.join("c.js").exists());
+        assert_eq!(
+            std::fs::read(site.join("deep/b.html")).expect("read"),
+            b"back"
+        );
+
         let mut dropped = SitePatch::new(site);
         dropped.write("a.html", b"never").expect("write");
         drop(dropped);
-        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"new a");
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"second");
         let names: Vec<String> = std::fs::read_dir(site)
             .expect("list")
             .flatten()

@@ -41,13 +41,18 @@ fn warnings_are_reported_exactly_and_fail_only_when_denied() {
 #[test]
 fn an_unknown_key_a_template_reads_is_not_reported() {
     let dir = fixture("lint");
-    let partial = dir.path().join("themes/default/templates/partials/position.html");
+    let partial = dir
+        .path()
+        .join("themes/default/templates/partials/position.html");
     std::fs::create_dir_all(partial.parent().expect("parent")).expect("mkdir");
     std::fs::write(&partial, "{{ extra.sidebar_position }}\n").expect("write");
     let out = prepbook(dir.path()).arg("check").output().expect("run");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("sidebar_position"), "{stderr}");
-    assert!(stderr.ends_with("check found 0 errors, 8 warnings\n"), "{stderr}");
+    assert!(
+        stderr.ends_with("check found 0 errors, 8 warnings\n"),
+        "{stderr}"
+    );
 }
 
 #[test]

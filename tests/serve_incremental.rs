@@ -47,7 +47,17 @@ fn edit_and_apply(
     rel: &str,
     out: &Path,
 ) -> Result<Patched, rebuild::Failed> {
-    match rebuild::edit(kept, &[rel.to_string()], &[], out)? {
+    edit_all_and_apply(kept, &[rel], out)
+}
+
+/// Patches `rels`, saved in one burst, in and puts the files in place.
+fn edit_all_and_apply(
+    kept: &mut rebuild::Kept,
+    rels: &[&str],
+    out: &Path,
+) -> Result<Patched, rebuild::Failed> {
+    let rels: Vec<String> = rels.iter().map(|r| r.to_string()).collect();
+    match rebuild::edit(kept, &rels, &[], out)? {
         Edited::Done { patch, pages, .. } => {
             patch.apply().expect("the files go into place");
             Ok(Patched::Pages(pages))
@@ -151,6 +161,35 @@ fn summary_title_difficulty_and_related_edits_match_a_full_build() {
     ] {
         assert_same_as_full_build(from, to);
     }
+}
+
+#[test]
+fn questions_saved_in_one_burst_are_patched_together() {
+    let dir = fixture("basic");
+    let lock = RwLock::new(());
+    let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("builds");
+    edit_file(dir.path(), GIL, "summary: A lock", "summary: A global lock");
+    edit_file(
+        dir.path(),
+        "python/decorators.md",
+        "A classic warm-up question.",
+        "A classic warm-up question about wrappers.",
+    );
+    let patched = edit_all_and_apply(&mut kept, &[GIL, "python/decorators.md"], &report.output)
+        .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+    assert!(matches!(patched, Patched::Pages(_)), "{patched:?}");
+    let fresh_dir = tempfile::tempdir().expect("temp dir");
+    let fresh_out = fresh_dir.path().join("site");
+    site::build(
+        dir.path(),
+        &BuildOptions {
+            output: Some(fresh_out.clone()),
+            ..opts()
+        },
+        &prepbook::progress::Progress::hidden(),
+    )
+    .expect("builds");
+    assert_eq!(files(&report.output), files(&fresh_out));
 }
 
 #[test]
