@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::content::Difficulty;
+use crate::content::{Difficulty, Guide};
 use crate::content::load::UrlIndex;
 use crate::content::update::{Outcome, question_at, update_question};
 use crate::diagnostics::{Diagnostic, display_path};
@@ -149,8 +149,13 @@ pub fn edit(
     step("patch");
     let guide = &kept.loaded.guide;
     let renderer = Renderer::new(guide, &kept.loaded.theme).map_err(|d| fail(d, stale))?;
-    let rendered: Vec<Result<(String, String), Diagnostic>> = pages
+    // Long lists first, one page per task: the longest page is started at once, and the
+    // others fill the other threads meanwhile.
+    let mut order: Vec<PageId> = pages.iter().copied().collect();
+    order.sort_by_key(|&page| std::cmp::Reverse(list_length(guide, page)));
+    let rendered: Vec<Result<(String, String), Diagnostic>> = order
         .par_iter()
+        .with_max_len(1)
         .map(|&page| renderer.render(page))
         .collect();
     step("render");
@@ -188,6 +193,16 @@ pub fn edit(
         pages: pages.len(),
         warnings,
     })
+}
+
+/// About how many questions a page lists, to render the longest first.
+fn list_length(guide: &Guide, page: PageId) -> usize {
+    match page {
+        PageId::Difficulty(d) => guide.with_difficulty(d).len(),
+        PageId::Tag(t) => guide.tags[t].questions.len(),
+        PageId::Section(s) => guide.sections[s].questions.len(),
+        _ => 0,
+    }
 }
 
 fn write_error(out: &Path, rel: &str, e: std::io::Error) -> Diagnostic {
