@@ -193,6 +193,37 @@ fn questions_saved_in_one_burst_are_patched_together() {
 }
 
 #[test]
+fn an_edited_file_beside_the_pages_is_copied_again() {
+    let dir = fixture("basic");
+    let lock = RwLock::new(());
+    let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("builds");
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>new</title></svg>";
+    std::fs::write(dir.path().join("content/python/img/diagram.svg"), svg).expect("write");
+    let edited = rebuild::edit(
+        &mut kept,
+        &[],
+        &["python/img/diagram.svg".to_string()],
+        &report.output,
+    )
+    .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+    let Edited::Done {
+        patch,
+        pages,
+        files,
+        ..
+    } = edited
+    else {
+        panic!("{edited:?}");
+    };
+    assert_eq!((pages, files), (0, 1));
+    patch.apply().expect("apply");
+    assert_eq!(
+        std::fs::read_to_string(report.output.join("python/img/diagram.svg")).expect("read"),
+        svg
+    );
+}
+
+#[test]
 fn edits_that_reach_further_ask_for_a_full_build() {
     for (from, to) in [
         ("weight: 1", "weight: 5"),

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::content::{Difficulty, Guide};
 use crate::content::load::UrlIndex;
 use crate::content::update::{Outcome, question_at, update_question};
+use crate::content::{Difficulty, Guide};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::output::SitePatch;
 use crate::progress::Progress;
