@@ -28,6 +28,8 @@ pub enum Command {
     New(NewArgs),
     /// Create a new guide that builds at once.
     Init(InitArgs),
+    /// Export the guide: one self-contained HTML file (and a PDF), or data for other tools.
+    Export(ExportArgs),
 }
 
 /// Options shared by the commands that read a guide.
@@ -48,6 +50,36 @@ pub struct BuildArgs {
     /// Highlight every code block again instead of reusing the cache of earlier builds.
     #[arg(long)]
     pub no_cache: bool,
+    /// Include questions marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One HTML file that works offline (default).
+    Html,
+    /// Every question with its front matter and body.
+    Json,
+    /// Tab-separated notes for Anki's File > Import.
+    Anki,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub guide: GuideArgs,
+    /// The file to write (default: guide.html, guide.json or guide-anki.txt).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
+    pub format: ExportFormat,
+    /// Also print the guide to this PDF (needs Chromium).
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+    /// Leave the answers out: the questions alone, for mock-interview practice.
+    #[arg(long)]
+    pub questions_only: bool,
     /// Include questions marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,

@@ -33,6 +33,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ("search", &["enabled"]),
     ("tags", &["vocabulary"]),
     ("study", &["answer-headings"]),
+    ("print", &["page-per-question"]),
 ];
 
 /// The whole configuration of one guide.
@@ -52,6 +53,8 @@ pub struct Config {
     pub tags: TagsConfig,
     #[serde(default)]
     pub study: StudyConfig,
+    #[serde(default)]
+    pub print: PrintConfig,
     /// The folder holding `book.toml`; every relative path is resolved against it.
     #[serde(skip)]
     pub root: PathBuf,
@@ -164,6 +167,14 @@ pub struct StudyConfig {
     /// Headings that start the answer. Empty (the default): the first heading after the opening
     /// text starts the answer.
     pub answer_headings: Vec<String>,
+}
+
+/// `[print]`: printing the site and the export.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct PrintConfig {
+    /// Start every question on a new page (default: false, questions flow on).
+    pub page_per_question: bool,
 }
 
 fn default_language() -> String {
@@ -377,6 +388,8 @@ enabled = false
 vocabulary = ["x"]
 [study]
 answer-headings = ["Answer"]
+[print]
+page-per-question = true
 "#;
         let c = parse(full).expect("every schema key is accepted");
         assert_eq!(c.study.answer_headings, vec!["Answer".to_string()]);

@@ -2,7 +2,7 @@
 //!
 //! `book.toml` -> [`config::Config`]; `content/` -> [`content::load`] (front matter, Markdown,
 //! highlighting) -> [`content::Guide`] -> [`render`] (Tera, in parallel) -> [`output`] (staged,
-//! then swapped in). [`site::build`] runs those steps.
+//! then swapped in), plus [`study`] mode's data files. [`site::build`] runs those steps.
 
 pub mod check;
 pub mod cli;
@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod export;
 pub mod freshness;
 pub mod highlight;
 pub mod markdown;
@@ -20,6 +21,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod study;
 pub mod theme;
 pub mod urls;
 
@@ -33,5 +35,6 @@ pub fn run(cli: cli::Cli) -> ExitCode {
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::New(args) => commands::new::run(args),
         cli::Command::Init(args) => commands::init::run(args),
+        cli::Command::Export(args) => commands::export::run(args),
     }
 }

@@ -319,7 +319,8 @@ pub fn write_pages(
     pages.len()
 }
 
-/// Theme static files, the highlight stylesheets, the content's own files and the sitemap.
+/// Theme static files, the highlight stylesheets, study mode's data, the content's own files
+/// and the sitemap.
 pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     let write = |rel: &str, bytes: &[u8]| {
         if let Err(e) = staging.write(rel, bytes) {
@@ -332,6 +333,7 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());
     write("static/highlight-dark.css", dark.as_bytes());
+    crate::study::write(&loaded.guide, &write);
     if let Some(base) = loaded.guide.config.base_url() {
         write("sitemap.xml", sitemap(&loaded.guide, base).as_bytes());
     }

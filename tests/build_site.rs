@@ -35,6 +35,7 @@ fn a_title_only_config_builds_every_page() {
         "difficulty/easy.html",
         "difficulty/medium.html",
         "difficulty/hard.html",
+        "study.html",
     ];
     let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
     want.sort();
@@ -46,7 +47,7 @@ fn a_title_only_config_builds_every_page() {
     );
     assert!(!site.exists("sitemap.xml"), "no sitemap without a base URL");
     assert!(
-        stdout.starts_with("built 19 pages: 4 questions (+1 article) in 3 sections, 4 tags, in "),
+        stdout.starts_with("built 20 pages: 4 questions (+1 article) in 3 sections, 4 tags, in "),
         "summary line: {stdout}"
     );
     assert!(
@@ -306,7 +307,7 @@ fn base_url_adds_canonical_open_graph_and_sitemap() {
     assert!(sitemap.contains("<loc>https://guide.example.org/prep/python/gil.html</loc>"));
     assert_eq!(
         sitemap.matches("<loc>").count(),
-        17,
+        18,
         "every page but the 404 and the search page"
     );
 }

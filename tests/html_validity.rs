@@ -70,3 +70,24 @@ fn the_bundled_guide_is_valid_html() {
     let errors = validate(&site);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+#[test]
+fn the_offline_export_is_valid_html() {
+    if !ready() {
+        return;
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = out.path().join("guide.html");
+    let status = prepbook(&repo())
+        .args(["export", "--output"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let errors = validate(out.path());
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}

@@ -125,6 +125,17 @@ impl Guide {
         s.questions.len() + s.children.iter().map(|c| self.count_in(*c)).sum::<usize>()
     }
 
+    /// Questions (not articles) of a section and all its subsections: its study cards.
+    pub fn cards_in(&self, section: SectionId) -> usize {
+        let s = &self.sections[section];
+        let own = s
+            .questions
+            .iter()
+            .filter(|&&q| self.questions[q].kind == Kind::Question)
+            .count();
+        own + s.children.iter().map(|c| self.cards_in(*c)).sum::<usize>()
+    }
+
     /// The sections from the root's child down to `section` (for breadcrumbs).
     pub fn ancestry(&self, section: SectionId) -> Vec<SectionId> {
         let mut chain = Vec::new();

@@ -269,11 +269,17 @@ impl Highlighter {
                 .unwrap_or_default();
             let forced = scope_css(&css, &format!("html[data-theme=\"{scheme}\"] "));
             let system = scope_css(&css, &format!("html:not([data-theme=\"{other}\"]) "));
-            format!("{forced}\n@media (prefers-color-scheme: {scheme}) {{\n{system}}}\n")
+            let both =
+                format!("{forced}\n@media (prefers-color-scheme: {scheme}) {{\n{system}}}\n");
+            (css, both)
         };
+        let (light_css, light) = scoped(self.light, "light", "dark");
+        let (_, dark) = scoped(self.dark, "dark", "light");
+        // Paper is light: the dark theme is for screens, and print always uses the light one.
+        let print = scope_css(&light_css, "html ");
         (
-            scoped(self.light, "light", "dark"),
-            scoped(self.dark, "dark", "light"),
+            format!("{light}@media print {{\n{print}}}\n"),
+            format!("@media screen {{\n{dark}}}\n"),
         )
     }
 

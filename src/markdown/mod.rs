@@ -4,7 +4,7 @@
 //! mode, the point where a question's answer starts.
 
 pub mod links;
-mod text;
+pub mod text;
 
 use std::path::Path;
 

@@ -49,6 +49,38 @@ impl HtmlText {
     }
 }
 
+/// A one-line text written with Markdown code spans (a title, a summary) as HTML: escaped, with
+/// each `` `code` `` as `<code>code</code>`.
+pub fn code_spans_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut parts = text.split('`');
+    let mut in_code = false;
+    let odd = text.matches('`').count() % 2 == 1;
+    let last = text.matches('`').count();
+    for (i, part) in parts.by_ref().enumerate() {
+        // An unmatched last backtick is a character, not a code span.
+        if odd && i == last {
+            out.push('`');
+            out.push_str(&crate::highlight::escape(part));
+            break;
+        }
+        if in_code {
+            out.push_str("<code>");
+            out.push_str(&crate::highlight::escape(part));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&crate::highlight::escape(part));
+        }
+        in_code = !in_code;
+    }
+    out
+}
+
+/// The same text without its backticks, for places that take plain text (`<title>`, meta tags).
+pub fn without_code_marks(text: &str) -> String {
+    text.replace('`', "")
+}
+
 /// Drops tags and comments from HTML and decodes the common entities.
 pub fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -100,6 +132,20 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec!["Is", "x", "\"unique\"?"]
         );
+    }
+
+    #[test]
+    fn titles_show_code_spans_as_code() {
+        assert_eq!(
+            code_spans_html("What is `==` vs `is`?"),
+            "What is <code>==</code> vs <code>is</code>?"
+        );
+        assert_eq!(
+            code_spans_html("a < b `x<y`"),
+            "a &lt; b <code>x&lt;y</code>"
+        );
+        assert_eq!(code_spans_html("odd ` tick"), "odd ` tick");
+        assert_eq!(without_code_marks("`__slots__`"), "__slots__");
     }
 
     #[test]

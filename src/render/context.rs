@@ -20,6 +20,8 @@ pub struct SiteInfo {
     /// Top-level sections, for the navigation.
     pub nav: Vec<Link>,
     pub question_count: usize,
+    /// `[print] page-per-question`.
+    pub page_per_question: bool,
 }
 
 /// What every page has.
@@ -32,7 +34,7 @@ pub struct Base<'a> {
     pub url: String,
     /// The absolute URL when `[site] base-url` is set.
     pub canonical: Option<String>,
-    /// `home`, `section`, `question`, `tags`, `tag`, `difficulty`, `not-found`.
+    /// `home`, `section`, `question`, `tags`, `tag`, `difficulty`, `study`, `not-found`.
     pub kind: &'static str,
     pub page_title: String,
     pub description: String,
@@ -124,6 +126,8 @@ pub struct SectionCard {
     pub url: String,
     pub description: String,
     pub count: usize,
+    /// Its questions (not articles), with its subsections': the study cards it holds.
+    pub card_count: usize,
     pub children: Vec<SectionCard>,
 }
 
@@ -135,6 +139,7 @@ impl SectionCard {
             url: section.url.clone(),
             description: section.description.clone(),
             count: guide.count_in(s),
+            card_count: guide.cards_in(s),
             children: section
                 .children
                 .iter()
@@ -167,6 +172,8 @@ pub struct SectionPage<'a> {
     pub subsections: Vec<SectionCard>,
     pub questions: Vec<QuestionCard>,
     pub difficulties: Vec<Count>,
+    /// Questions (not articles) here and in the subsections: the study cards.
+    pub card_count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -202,6 +209,8 @@ pub struct TagPage<'a> {
     pub base: Base<'a>,
     pub tag: Link,
     pub questions: Vec<QuestionCard>,
+    /// Its questions that are not articles: the study cards.
+    pub card_count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -211,6 +220,42 @@ pub struct DifficultyPage<'a> {
     pub difficulty: DifficultyView,
     pub difficulties: Vec<Count>,
     pub questions: Vec<QuestionCard>,
+}
+
+/// A section in the study page's deck chooser.
+#[derive(Debug, Serialize)]
+pub struct StudySection {
+    pub title: String,
+    pub url: String,
+    /// 1 for a top-level section.
+    pub depth: usize,
+    /// Non-breaking spaces that indent a subsection under its parent in a `<select>`.
+    pub indent: String,
+    /// Its questions and its subsections' (not articles).
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StudyPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub panel: StudyPanel,
+}
+
+/// What the study panel (`partials/study-panel.html`) shows: on the study page, and in the
+/// offline export.
+#[derive(Debug, Serialize)]
+pub struct StudyPanel {
+    /// The questions of the guide: the cards of the whole deck.
+    pub total: usize,
+    /// Sections holding at least one question, depth first.
+    pub sections: Vec<StudySection>,
+    /// Tags, difficulties and levels with how many questions (not articles) carry them.
+    pub tags: Vec<Count>,
+    pub difficulties: Vec<Count>,
+    pub levels: Vec<Count>,
+    /// The deck's data file, relative to the site root.
+    pub deck_src: &'static str,
 }
 
 #[derive(Debug, Serialize)]

@@ -23,6 +23,8 @@ pub enum PageId {
     TagsIndex,
     Tag(TagId),
     Difficulty(Difficulty),
+    /// Study mode: flashcards, mock interviews and the reader's progress.
+    Study,
     NotFound,
     /// The full search page, with filters (only when `[search] enabled`).
     Search,
@@ -31,7 +33,12 @@ pub enum PageId {
 impl PageId {
     /// Every page of a guide.
     pub fn all(guide: &Guide) -> Vec<PageId> {
-        let mut pages = vec![PageId::Home, PageId::TagsIndex, PageId::NotFound];
+        let mut pages = vec![
+            PageId::Home,
+            PageId::TagsIndex,
+            PageId::Study,
+            PageId::NotFound,
+        ];
         if guide.config.search.enabled {
             pages.push(PageId::Search);
         }
@@ -46,7 +53,12 @@ impl PageId {
     /// in, and the questions that name it as related. `serve` re-renders these after an edit.
     pub fn showing(guide: &Guide, q: QuestionId) -> BTreeSet<PageId> {
         let question = &guide.questions[q];
-        let mut pages = BTreeSet::from([PageId::Question(q), PageId::Home, PageId::TagsIndex]);
+        let mut pages = BTreeSet::from([
+            PageId::Question(q),
+            PageId::Home,
+            PageId::TagsIndex,
+            PageId::Study,
+        ]);
         let (prev, next) = guide.neighbours(q);
         pages.extend(prev.into_iter().chain(next).map(PageId::Question));
         let mut section = Some(question.section);
@@ -75,6 +87,7 @@ impl PageId {
             PageId::TagsIndex => "tags/index.html".into(),
             PageId::Tag(t) => guide.tags[t].url.clone(),
             PageId::Difficulty(d) => difficulty_url(d),
+            PageId::Study => "study.html".into(),
             PageId::NotFound => "404.html".into(),
             PageId::Search => "search.html".into(),
         }
@@ -104,6 +117,14 @@ impl<'g> Renderer<'g> {
                 )),
             }
         }
+        // `{{ q.title | code_spans | safe }}` shows `code` in titles and summaries as code;
+        // `{{ page_title | plain }}` drops the backticks where only text can go.
+        tera.register_filter("code_spans", |s: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::markdown::text::code_spans_html(s)
+        });
+        tera.register_filter("plain", |s: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::markdown::text::without_code_marks(s)
+        });
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -131,6 +152,7 @@ impl<'g> Renderer<'g> {
                 })
                 .collect(),
             question_count: guide.question_count(),
+            page_per_question: config.print.page_per_question,
         };
         Ok(Renderer {
             guide,
@@ -196,6 +218,7 @@ impl<'g> Renderer<'g> {
                             .collect(),
                         questions: QuestionCard::list(g, &section.questions),
                         difficulties: self.difficulty_counts(&section.questions),
+                        card_count: g.cards_in(s),
                     },
                 )
             }
@@ -270,6 +293,11 @@ impl<'g> Renderer<'g> {
                             url: tag.url.clone(),
                         },
                         questions: QuestionCard::list(g, &tag.questions),
+                        card_count: tag
+                            .questions
+                            .iter()
+                            .filter(|&&q| g.questions[q].kind == Kind::Question)
+                            .count(),
                     },
                 )
             }
@@ -286,6 +314,18 @@ impl<'g> Renderer<'g> {
                     difficulties: self
                         .difficulty_counts(&(0..g.questions.len()).collect::<Vec<_>>()),
                     questions: QuestionCard::list(g, &g.with_difficulty(d)),
+                },
+            ),
+            PageId::Study => self.template(
+                "study.html",
+                &StudyPage {
+                    base: self.base(
+                        &url,
+                        "study",
+                        "Study".into(),
+                        "Flashcards, spaced repetition and mock interviews, with your progress kept in this browser.".into(),
+                    ),
+                    panel: self.study_panel(),
                 },
             ),
             PageId::NotFound => {
@@ -307,14 +347,22 @@ impl<'g> Renderer<'g> {
         Ok((url, html))
     }
 
-    fn template<T: Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
+    /// Renders any template of the theme with a typed context.
+    pub fn template<T: Serialize>(&self, name: &str, ctx: &T) -> Result<String, Diagnostic> {
         let context = Context::from_serialize(ctx).map_err(|e| template_error(&e, self.theme))?;
         self.tera
             .render(name, &context)
             .map_err(|e| template_error(&e, self.theme))
     }
 
-    fn base(&self, url: &str, kind: &'static str, title: String, description: String) -> Base<'_> {
+    /// What every page's context starts with.
+    pub fn base(
+        &self,
+        url: &str,
+        kind: &'static str,
+        title: String,
+        description: String,
+    ) -> Base<'_> {
         let site_title = &self.site.title;
         let page_title = if kind == "home" || title == *site_title {
             site_title.clone()
@@ -348,7 +396,62 @@ impl<'g> Renderer<'g> {
             .collect()
     }
 
-    fn tag_counts(&self) -> Vec<Count> {
+    /// What the study panel shows: the deck's sections, tags, difficulties and levels, with how
+    /// many cards (questions, not articles) each holds.
+    pub fn study_panel(&self) -> StudyPanel {
+        let g = self.guide;
+        let cards: Vec<QuestionId> = (0..g.questions.len())
+            .filter(|&q| g.questions[q].kind == Kind::Question)
+            .collect();
+        StudyPanel {
+            total: cards.len(),
+            sections: self.study_sections(),
+            tags: g
+                .tags
+                .iter()
+                .map(|t| Count {
+                    name: t.slug.clone(),
+                    label: t.name.clone(),
+                    url: t.url.clone(),
+                    count: t
+                        .questions
+                        .iter()
+                        .filter(|&&q| g.questions[q].kind == Kind::Question)
+                        .count(),
+                })
+                .filter(|c| c.count > 0)
+                .collect(),
+            difficulties: self.difficulty_counts(&cards),
+            levels: self.level_counts(),
+            deck_src: crate::study::DECK_FILE,
+        }
+    }
+
+    /// Every section that holds a question, depth first, for the deck chooser.
+    fn study_sections(&self) -> Vec<StudySection> {
+        fn walk(g: &Guide, s: SectionId, out: &mut Vec<StudySection>) {
+            for &c in &g.sections[s].children {
+                let count = g.cards_in(c);
+                if count == 0 {
+                    continue;
+                }
+                let section = &g.sections[c];
+                out.push(StudySection {
+                    title: section.title.clone(),
+                    url: section.url.clone(),
+                    depth: section.depth,
+                    indent: "\u{a0}\u{a0}".repeat(section.depth.saturating_sub(1)),
+                    count,
+                });
+                walk(g, c, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.guide, 0, &mut out);
+        out
+    }
+
+    pub fn tag_counts(&self) -> Vec<Count> {
         self.guide
             .tags
             .iter()
@@ -361,7 +464,7 @@ impl<'g> Renderer<'g> {
             .collect()
     }
 
-    fn difficulty_counts(&self, ids: &[QuestionId]) -> Vec<Count> {
+    pub fn difficulty_counts(&self, ids: &[QuestionId]) -> Vec<Count> {
         Difficulty::ALL
             .into_iter()
             .map(|d| Count {
@@ -376,7 +479,7 @@ impl<'g> Renderer<'g> {
             .collect()
     }
 
-    fn level_counts(&self) -> Vec<Count> {
+    pub fn level_counts(&self) -> Vec<Count> {
         Level::ALL
             .into_iter()
             .map(|l| Count {

@@ -74,6 +74,8 @@ test('the copy button copies a code block', async () => {
   const button = page.locator('.code-block .copy-code').first();
   assert.equal(await button.isVisible(), true, 'shown once the script runs');
   await button.click();
+  // The clipboard answers asynchronously: wait for the button to say so.
+  await page.waitForSelector('.code-block .copy-code[data-copied]');
   assert.equal(await button.textContent(), 'Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   const code = await page.locator('.code-block code').first().textContent();

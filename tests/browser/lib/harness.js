@@ -101,4 +101,12 @@ function build(root, args = []) {
   return site;
 }
 
-module.exports = { SITE, BIN, REPO, serve, launch, open, axe, fileUrl, build };
+/** Exports a guide to one HTML file with the binary under test; returns the file. */
+function exportFile(root, args = []) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'prepbook-export-'));
+  const file = path.join(out, 'guide.html');
+  execFileSync(BIN, ['export', '--root', root, '--output', file, ...args], { stdio: 'pipe' });
+  return file;
+}
+
+module.exports = { SITE, BIN, REPO, serve, launch, open, axe, fileUrl, build, exportFile };

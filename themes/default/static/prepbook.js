@@ -1,45 +1,5 @@
 /* Prepbook default theme: the light/dark toggle and copy buttons on code blocks.
    Plain script (no modules), so it runs from file:// as well as over HTTP. */
-/* The data registry: every data file of the site (search index, study deck) is a plain script
-   that calls PrepbookData.register(kind, name, payload). `load` adds such a script once and
-   resolves when it has registered, which works from file:// as well as over HTTP (fetch and
-   XHR do not). The offline export inlines the same calls, so `load` finds them already there. */
-window.PrepbookData = window.PrepbookData || (function () {
-  "use strict";
-  var store = {};
-  var waiting = {};
-  function id(kind, name) { return kind + "/" + name; }
-  return {
-    register: function (kind, name, payload) {
-      var key = id(kind, name);
-      store[key] = payload;
-      (waiting[key] || []).forEach(function (w) { w.resolve(payload); });
-      delete waiting[key];
-    },
-    get: function (kind, name) { return store[id(kind, name)]; },
-    /** Resolves with the payload of `name`, adding <script src="src"> if it is not there yet. */
-    load: function (kind, name, src) {
-      var key = id(kind, name);
-      if (Object.prototype.hasOwnProperty.call(store, key)) { return Promise.resolve(store[key]); }
-      return new Promise(function (resolve, reject) {
-        var first = !waiting[key];
-        (waiting[key] = waiting[key] || []).push({ resolve: resolve, reject: reject });
-        if (!first) { return; }
-        var script = document.createElement("script");
-        script.src = src;
-        script.async = true;
-        script.onerror = function () {
-          (waiting[key] || []).forEach(function (w) { w.reject(new Error("cannot load " + src)); });
-          delete waiting[key];
-        };
-        document.head.appendChild(script);
-      });
-    },
-    /** The way from this page back to the site root ("", "../"...). */
-    root: function () { return document.documentElement.getAttribute("data-root") || ""; }
-  };
-})();
-
 (function () {
   "use strict";
 
@@ -93,11 +53,17 @@ window.PrepbookData = window.PrepbookData || (function () {
     });
   }
 
-  var blocks = document.querySelectorAll(".code-block");
-  Array.prototype.forEach.call(blocks, function (block) {
+  /** Shows and wires the copy button of every code block in `root` (once each). */
+  function copyButtons(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".code-block"), wire);
+  }
+  window.PrepbookCopyButtons = copyButtons;
+
+  function wire(block) {
     var button = block.querySelector(".copy-code");
     var code = block.querySelector("code");
-    if (!button || !code) { return; }
+    if (!button || !code || button.getAttribute("data-wired")) { return; }
+    button.setAttribute("data-wired", "true");
     var label = block.querySelector(".code-lang");
     button.setAttribute("aria-label", "Copy " + (label ? label.textContent : "") + " code");
     button.hidden = false;
@@ -113,5 +79,7 @@ window.PrepbookData = window.PrepbookData || (function () {
         button.removeAttribute("data-copied");
       }, 2000);
     });
-  });
+  }
+
+  copyButtons(document);
 })();

@@ -609,6 +609,11 @@
 
   var DIFFICULTY_LABELS = ["", "Easy", "Medium", "Hard"];
 
+  /** Where a result leads: its page, or (in the offline export) its place in the document. */
+  function hrefFor(doc) {
+    return typeof PrepbookData.hrefFor === "function" ? PrepbookData.hrefFor(doc) : root + doc.url;
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -622,12 +627,24 @@
     });
   }
 
+  /** Text with `code` spans (as titles and summaries are written), matches marked. */
+  function appendRich(parent, text, isMatch) {
+    var parts = text.split("`");
+    if (parts.length % 2 === 0) { parts = [text]; }
+    parts.forEach(function (part, i) {
+      if (!part) { return; }
+      var target = parent;
+      if (i % 2 === 1) { target = el("code"); parent.appendChild(target); }
+      appendPieces(target, highlight(part, isMatch));
+    });
+  }
+
   /** One result: title (matches marked), section, difficulty, tags, snippet. */
   function renderResult(container, doc, m, result, fragment, tagName) {
     var isMatch = matcher(result);
     var head = el("div", "result-head");
     var title = el(tagName || "span", "result-title");
-    appendPieces(title, highlight(doc.title, isMatch));
+    appendRich(title, doc.title, isMatch);
     head.appendChild(title);
     if (doc.difficulty) {
       head.appendChild(document.createTextNode(" "));
@@ -644,7 +661,7 @@
     var text = (fragment && snippet(doc.summary + " " + fragment, isMatch)) || doc.summary;
     if (text) {
       var p = el("p", "result-snippet");
-      appendPieces(p, highlight(text, isMatch));
+      appendRich(p, text, isMatch);
       container.appendChild(p);
     }
   }
@@ -686,7 +703,7 @@
         options[i].scrollIntoView({ block: "nearest" });
       } else { input.removeAttribute("aria-activedescendant"); }
     }
-    function go(url) { window.location.href = url; }
+    function go(url) { open(false); window.location.href = url; }
 
     function run() {
       var query = input.value;
@@ -705,7 +722,7 @@
           // Focusable by script only: focus stays in the box (aria-activedescendant), but a
           // scrolling list of results must hold something the keyboard can reach.
           li.tabIndex = -1;
-          li.dataset.url = root + pair[0].url;
+          li.dataset.url = hrefFor(pair[0]);
           renderResult(li, pair[0], x.r.m, x.result, pair[1]);
           li.addEventListener("mousedown", function (e) { e.preventDefault(); });
           li.addEventListener("click", function () { go(li.dataset.url); });
@@ -713,6 +730,10 @@
           options.push(li);
         });
         var total = x.result.total;
+        status.textContent = total ? total + (total === 1 ? " result" : " results") : "No results";
+        setActive(-1);
+        open(true);
+        if (PrepbookData.searchPage === false) { return; }
         var all = el("li", "search-option search-all", total ? "See all " + total + " results" : "No matching questions; open the search page");
         all.id = "pb-search-opt-all";
         all.setAttribute("role", "option");
@@ -751,7 +772,9 @@
         if (options.length) { setActive(active <= 0 ? options.length - 1 : active - 1); }
       } else if (e.key === "Enter") {
         e.preventDefault();
-        if (active >= 0 && options[active]) { go(options[active].dataset.url); } else if (input.value.trim()) {
+        if (active >= 0 && options[active]) { go(options[active].dataset.url); } else if (PrepbookData.searchPage === false) {
+          if (options[0]) { go(options[0].dataset.url); }
+        } else if (input.value.trim()) {
           go(root + "search.html?q=" + encodeURIComponent(input.value));
         }
       } else if (e.key === "Escape") {
@@ -760,7 +783,7 @@
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      if (input.value.trim()) { go(root + "search.html?q=" + encodeURIComponent(input.value)); }
+      if (input.value.trim() && PrepbookData.searchPage !== false) { go(root + "search.html?q=" + encodeURIComponent(input.value)); }
     });
     document.addEventListener("keydown", function (e) {
       var slash = e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !typingInField(e);

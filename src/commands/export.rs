@@ -1,0 +1,48 @@
+//! `prepbook export`: write the export and say what was written.
+
+use std::process::ExitCode;
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::diagnostics::display_path;
+use crate::export::{self, ExportOptions, Format};
+
+pub fn run(args: &ExportArgs) -> ExitCode {
+    let opts = ExportOptions {
+        format: match args.format {
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Anki => Format::Anki,
+        },
+        output: args.output.clone(),
+        pdf: args.pdf.clone(),
+        questions_only: args.questions_only,
+        drafts: args.drafts,
+    };
+    match export::export(&args.guide.root, &opts) {
+        Ok(report) => {
+            super::print_diagnostics(&report.warnings);
+            let files: Vec<String> = report
+                .written
+                .iter()
+                .map(|(p, size)| {
+                    format!(
+                        "{} ({:.1} MB)",
+                        display_path(p).display(),
+                        *size as f64 / 1e6
+                    )
+                })
+                .collect();
+            println!(
+                "exported {} -> {}",
+                super::count(report.questions, "page"),
+                files.join(", ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            super::print_diagnostics(&diags);
+            super::print_failure(&diags, "export");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Data exports for other tools: every question as JSON, and an Anki deck as tab-separated text.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::content::{Guide, Kind};
+
+#[derive(Serialize)]
+struct JsonQuestion<'a> {
+    id: usize,
+    slug: &'a str,
+    url: &'a str,
+    /// The Markdown file, relative to the content folder.
+    source: &'a str,
+    section: &'a str,
+    title: &'a str,
+    kind: Kind,
+    difficulty: Option<&'static str>,
+    levels: Vec<&'static str>,
+    tags: Vec<&'a str>,
+    summary: &'a str,
+    related: Vec<&'a str>,
+    extra: &'a serde_json::Map<String, Value>,
+    text: &'a str,
+    html: &'a str,
+    prompt_html: &'a str,
+    answer_html: &'a str,
+}
+
+/// Every question with its front matter, plain-text and HTML body, as a JSON document.
+pub fn json(guide: &Guide) -> String {
+    let questions: Vec<JsonQuestion> = guide
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(id, q)| JsonQuestion {
+            id,
+            slug: &q.slug,
+            url: &q.url,
+            source: &q.source.rel,
+            section: &guide.sections[q.section].title,
+            title: &q.title,
+            kind: q.kind,
+            difficulty: q.difficulty.map(|d| d.name()),
+            levels: q.levels.iter().map(|l| l.name()).collect(),
+            tags: q
+                .tags
+                .iter()
+                .map(|&t| guide.tags[t].name.as_str())
+                .collect(),
+            summary: &q.summary,
+            related: q
+                .related
+                .iter()
+                .map(|&r| guide.questions[r].slug.as_str())
+                .collect(),
+            extra: &q.front().extra,
+            text: &q.body.text,
+            html: &q.body.html,
+            prompt_html: q.prompt_html(),
+            answer_html: q.answer_html(),
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "title": guide.config.book.title,
+        "generator": format!("Prepbook {}", env!("CARGO_PKG_VERSION")),
+        "questions": questions,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into())
+}
+
+/// A field for Anki's text import: quoted when it holds a tab, a quote or a line break, with
+/// quotes doubled (Anki reads CSV-style quoting).
+fn field(text: &str) -> String {
+    if text.contains(['\t', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Anki tags cannot hold spaces.
+fn anki_tag(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+/// An Anki deck: one note per question (articles are not cards). Front: the question and its
+/// opening text; back: the short answer and the answer; tags: the question's tags, its
+/// difficulty and its section. The header lines tell Anki the format (Anki 2.1.54 and later).
+pub fn anki(guide: &Guide) -> String {
+    let deck = guide.config.book.title.replace(['\t', '\n'], " ");
+    let mut out =
+        format!("#separator:tab\n#html:true\n#notetype:Basic\n#deck:{deck}\n#tags column:3\n");
+    for q in guide.questions.iter().filter(|q| q.kind == Kind::Question) {
+        let front = format!(
+            "<h2>{}</h2>{}",
+            crate::highlight::escape(&q.title),
+            q.prompt_html()
+        );
+        let back = if q.summary.is_empty() {
+            q.answer_html().to_string()
+        } else {
+            format!(
+                "<p><strong>Short answer:</strong> {}</p>{}",
+                crate::highlight::escape(&q.summary),
+                q.answer_html()
+            )
+        };
+        let mut tags: Vec<String> = q
+            .tags
+            .iter()
+            .map(|&t| anki_tag(&guide.tags[t].slug))
+            .collect();
+        if let Some(d) = q.difficulty {
+            tags.push(format!("difficulty::{}", d.name()));
+        }
+        tags.push(format!(
+            "section::{}",
+            anki_tag(&crate::urls::slugify(&guide.sections[q.section].title))
+        ));
+        out.push_str(&format!(
+            "{}\t{}\t{}\n",
+            field(&front),
+            field(&back),
+            field(&tags.join(" "))
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_with_separators_are_quoted() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a\tb"), "\"a\tb\"");
+        assert_eq!(field("say \"hi\"\nnow"), "\"say \"\"hi\"\"\nnow\"");
+        assert_eq!(anki_tag("big o"), "big_o");
+    }
+}

@@ -1,0 +1,153 @@
+//! `prepbook export`: the guide as one self-contained HTML file (and from it a PDF), or as data
+//! for other tools (JSON, an Anki deck).
+
+pub mod data;
+pub mod html;
+pub mod pdf;
+pub mod rewrite;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::progress::Progress;
+use crate::site::{self, BuildOptions};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Json,
+    Anki,
+}
+
+impl Format {
+    pub fn default_file(self) -> &'static str {
+        match self {
+            Format::Html => "guide.html",
+            Format::Json => "guide.json",
+            Format::Anki => "guide-anki.txt",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    pub format: Format,
+    /// Default: [`Format::default_file`] in the current folder.
+    pub output: Option<PathBuf>,
+    /// Also print the HTML export to this PDF with Chromium.
+    pub pdf: Option<PathBuf>,
+    /// Questions without their answers (for mock interviews).
+    pub questions_only: bool,
+    pub drafts: bool,
+}
+
+/// What an export wrote.
+#[derive(Debug)]
+pub struct ExportReport {
+    /// Each file and its size in bytes.
+    pub written: Vec<(PathBuf, u64)>,
+    pub questions: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+fn io(path: &Path, what: &str, e: impl std::fmt::Display) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(
+        display_path(path),
+        format!("{what}: {e}"),
+    )]
+}
+
+/// Writes a file whole or not at all (through a temporary file beside it).
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<u64, Vec<Diagnostic>> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, "cannot create the folder", e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.prepbook-tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| io(&tmp, "cannot write the export", e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(path, "cannot write the export", e)
+    })?;
+    Ok(bytes.len() as u64)
+}
+
+/// Exports the guide at `root`.
+pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Diagnostic>> {
+    if opts.pdf.is_some() && opts.format != Format::Html {
+        return Err(vec![
+            Diagnostic::error(
+                "export",
+                "--pdf prints the HTML export; it cannot be combined with --format json or anki",
+            )
+            .with_hint("run `prepbook export --pdf guide.pdf` on its own"),
+        ]);
+    }
+    // Fail before any work when the PDF cannot be made.
+    let chromium = match &opts.pdf {
+        Some(_) => Some(pdf::find_chromium().ok_or_else(|| {
+            vec![Diagnostic::error("export", "--pdf needs Chromium, and none was found")
+                .with_hint("install it (Debian: `apt-get install chromium`), or set CHROMIUM=/path/to/chromium")]
+        })?),
+        None => None,
+    };
+    let build = BuildOptions {
+        drafts: opts.drafts,
+        no_cache: false,
+        output: None,
+    };
+    let config = site::load_config(root, &build)?;
+    let diags = Diagnostics::default();
+    let loaded = site::load(&config, &build, &diags, &Progress::hidden());
+    let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
+        return Err(diags.take_sorted());
+    };
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(opts.format.default_file()));
+    let mut written = Vec::new();
+    match opts.format {
+        Format::Json => written.push((
+            output.clone(),
+            write_atomically(&output, data::json(&loaded.guide).as_bytes())?,
+        )),
+        Format::Anki => written.push((
+            output.clone(),
+            write_atomically(&output, data::anki(&loaded.guide).as_bytes())?,
+        )),
+        Format::Html => {
+            let page = html::export(&loaded, opts.questions_only, false)?;
+            written.push((
+                output.clone(),
+                write_atomically(&output, page.html.as_bytes())?,
+            ));
+            if let (Some(pdf_path), Some(chromium)) = (&opts.pdf, chromium) {
+                // The print file renders every question at once, however big the guide.
+                let printable = html::export(&loaded, opts.questions_only, true)?;
+                let dir = pdf::TempDir::new("print")
+                    .map_err(|e| io(Path::new("."), "cannot create a temporary folder", e))?;
+                let file = dir.path().join("guide.html");
+                write_atomically(&file, printable.html.as_bytes())?;
+                let target = crate::output::absolute(pdf_path);
+                let _ = std::fs::remove_file(&target);
+                pdf::print(&chromium, &file, &target)
+                    .map_err(|e| vec![Diagnostic::error(display_path(pdf_path), e)])?;
+                let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+                written.push((pdf_path.clone(), size));
+            }
+        }
+    }
+    let _ = loaded.highlighter.cache().save();
+    Ok(ExportReport {
+        written,
+        questions: loaded.guide.questions.len(),
+        warnings: diags.take_sorted(),
+    })
+}

@@ -1,0 +1,346 @@
+//! `prepbook export`: the single-file HTML export (read back by inflating its chunks), the JSON
+//! and Anki data exports (parsed back), and the PDF (read back with pdftotext).
+
+mod common;
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use base64::Engine;
+use common::*;
+use scraper::{Html, Selector};
+
+fn export(root: &Path, out: &Path, args: &[&str]) -> String {
+    let result = prepbook(root)
+        .arg("export")
+        .arg("--output")
+        .arg(out)
+        .args(args)
+        .output()
+        .expect("run");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    String::from_utf8_lossy(&result.stdout).into_owned()
+}
+
+/// A question as the export holds it: its index, and its title, meta, prompt, short answer and
+/// answer HTML.
+struct Exported {
+    index: usize,
+    html: [String; 5],
+}
+
+/// Every question in an export, inflated from its chunks.
+fn bodies(doc: &Html) -> Vec<Exported> {
+    let sel = Selector::parse("script.pb-chunk").expect("selector");
+    let mut out = Vec::new();
+    for script in doc.select(&sel) {
+        let b64: String = script.text().collect();
+        let gz = base64::engine::general_purpose::STANDARD
+            .decode(b64.trim())
+            .expect("base64");
+        let mut json = String::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_string(&mut json)
+            .expect("gzip");
+        let chunk: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+        for q in chunk {
+            let text = |i: usize| q[i].as_str().unwrap_or_default().to_string();
+            out.push(Exported {
+                index: q[0].as_u64().expect("index") as usize,
+                html: [text(1), text(2), text(3), text(4), text(5)],
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn the_html_export_is_one_self_contained_file() {
+    let dir = fixture("basic");
+    let out = dir.path().join("guide.html");
+    let summary = export(dir.path(), &out, &[]);
+    assert!(summary.starts_with("exported 5 pages -> "), "{summary}");
+    let text = std::fs::read_to_string(&out).expect("read");
+    let doc = Html::parse_document(&text);
+    // Nothing outside the file: no stylesheet, script, image or frame from elsewhere.
+    for (css, attr) in [
+        ("link[href]", "href"),
+        ("script[src]", "src"),
+        ("img[src]", "src"),
+        ("iframe", "src"),
+    ] {
+        assert!(attrs(&doc, css, attr).is_empty(), "{css} in the export");
+    }
+    let bodies = bodies(&doc);
+    let mut indexes: Vec<usize> = bodies.iter().map(|b| b.index).collect();
+    indexes.sort();
+    assert_eq!(indexes, vec![0, 1, 2, 3, 4], "every question once");
+    // Images are data: URIs; links to other questions point into the document.
+    let all: String = bodies.iter().flat_map(|b| b.html.iter().cloned()).collect();
+    let body = Html::parse_fragment(&all);
+    let srcs = attrs(&body, "img", "src");
+    assert_eq!(srcs.len(), 1);
+    assert!(
+        srcs[0].starts_with("data:image/svg+xml;base64,"),
+        "{}",
+        srcs[0]
+    );
+    // The page builds each question's element as q-<index>.
+    let built: Vec<String> = bodies.iter().map(|b| format!("q-{}", b.index)).collect();
+    let all_ids: Vec<String> = attrs(&doc, "[id]", "id")
+        .into_iter()
+        .chain(attrs(&body, "[id]", "id"))
+        .chain(built)
+        .collect();
+    let ids: HashSet<&String> = all_ids.iter().collect();
+    assert_eq!(ids.len(), all_ids.len(), "duplicate ids");
+    let hrefs = attrs(&body, "a[href]", "href");
+    let internal: Vec<&String> = hrefs.iter().filter(|h| h.starts_with('#')).collect();
+    assert!(internal.len() >= 3, "{hrefs:?}");
+    for h in internal {
+        assert!(
+            ids.contains(&h[1..].to_string()),
+            "{h} leads nowhere in the export"
+        );
+    }
+    assert!(
+        !hrefs
+            .iter()
+            .any(|h| h.ends_with(".html") || h.contains(".html#")),
+        "{hrefs:?}"
+    );
+}
+
+#[test]
+fn questions_only_leaves_the_answers_out() {
+    let dir = fixture("basic");
+    let out = dir.path().join("q.html");
+    export(dir.path(), &out, &["--questions-only"]);
+    let doc = Html::parse_document(&std::fs::read_to_string(&out).expect("read"));
+    assert_eq!(attrs(&doc, "html.questions-only", "lang").len(), 1);
+    let bodies = bodies(&doc);
+    let gil = bodies
+        .iter()
+        .find(|b| b.html[2].contains("Interviewers ask this"))
+        .expect("the GIL question");
+    assert_eq!(gil.html[3], "", "no short answer in the file");
+    assert_eq!(gil.html[4], "", "no answer in the file");
+}
+
+#[test]
+fn json_export_holds_every_question() {
+    let dir = fixture("basic");
+    let out = dir.path().join("guide.json");
+    export(dir.path(), &out, &["--format", "json"]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("read")).expect("json");
+    let questions = doc["questions"].as_array().expect("questions");
+    assert_eq!(questions.len(), 5);
+    let gil = questions.iter().find(|q| q["slug"] == "gil").expect("gil");
+    assert_eq!(gil["title"], "What is the GIL?");
+    assert_eq!(gil["difficulty"], "medium");
+    assert_eq!(gil["levels"], serde_json::json!(["mid", "senior"]));
+    assert_eq!(gil["tags"], serde_json::json!(["Concurrency", "cpython"]));
+    assert_eq!(gil["related"], serde_json::json!(["decorators", "indexes"]));
+    assert!(
+        gil["html"]
+            .as_str()
+            .expect("html")
+            .contains("<h2 id=\"why-it-exists\">")
+    );
+    assert!(
+        gil["text"]
+            .as_str()
+            .expect("text")
+            .contains("Reference counting is not thread-safe")
+    );
+    assert!(
+        gil["answer_html"]
+            .as_str()
+            .expect("answer")
+            .starts_with("<h2")
+    );
+}
+
+/// A minimal reader of Anki's text import: tab-separated, `"`-quoted fields, `#key:value` headers.
+fn read_anki(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut headers = Vec::new();
+    let mut rows = Vec::new();
+    let mut chars = text.chars().peekable();
+    while chars.peek().is_some() {
+        if chars.peek() == Some(&'#') {
+            let line: String = chars.by_ref().take_while(|&c| c != '\n').collect();
+            headers.push(line);
+            continue;
+        }
+        let mut row = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        loop {
+            match chars.next() {
+                None => {
+                    row.push(std::mem::take(&mut field));
+                    break;
+                }
+                Some('"') if field.is_empty() && !quoted => quoted = true,
+                Some('"') if quoted => {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        quoted = false;
+                    }
+                }
+                Some('\t') if !quoted => row.push(std::mem::take(&mut field)),
+                Some('\n') if !quoted => {
+                    row.push(std::mem::take(&mut field));
+                    break;
+                }
+                Some(c) => field.push(c),
+            }
+        }
+        rows.push(row);
+    }
+    (headers, rows)
+}
+
+#[test]
+fn anki_export_is_a_deck_anki_can_import() {
+    let dir = fixture("basic");
+    let out = dir.path().join("deck.txt");
+    export(dir.path(), &out, &["--format", "anki"]);
+    let (headers, rows) = read_anki(&std::fs::read_to_string(&out).expect("read"));
+    assert!(headers.contains(&"#separator:tab".to_string()));
+    assert!(headers.contains(&"#html:true".to_string()));
+    assert!(headers.contains(&"#tags column:3".to_string()));
+    assert_eq!(
+        rows.len(),
+        4,
+        "one note per question; the article is not a card"
+    );
+    for row in &rows {
+        assert_eq!(row.len(), 3, "{row:?}");
+    }
+    let gil = rows
+        .iter()
+        .find(|r| r[0].contains("What is the GIL?"))
+        .expect("gil");
+    assert!(
+        gil[0].contains("Interviewers ask this"),
+        "front: the question and its opening"
+    );
+    assert!(
+        gil[1].starts_with("<p><strong>Short answer:</strong> A lock"),
+        "back: {}",
+        gil[1]
+    );
+    assert!(
+        gil[1].contains("<pre class=\"hl-code\""),
+        "code keeps its highlighting"
+    );
+    let tags: Vec<&str> = gil[2].split(' ').collect();
+    assert!(
+        tags.contains(&"concurrency")
+            && tags.contains(&"difficulty::medium")
+            && tags.contains(&"section::python-internals")
+    );
+}
+
+#[test]
+fn pdf_without_chromium_is_a_clear_error() {
+    let dir = fixture("basic");
+    let result = prepbook(dir.path())
+        .args(["export", "--pdf", "guide.pdf"])
+        .env("CHROMIUM", "/nonexistent/chromium")
+        .env("PATH", "/nonexistent")
+        .output()
+        .expect("run");
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("--pdf needs Chromium"), "{stderr}");
+    assert!(stderr.contains("apt-get install chromium"), "{stderr}");
+    assert!(!dir.path().join("guide.pdf").exists());
+}
+
+#[test]
+fn the_guide_prints_to_pdf_with_every_title_and_no_code_line_cut() {
+    let has = |cmd: &str, arg: &str| {
+        Command::new(cmd)
+            .arg(arg)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !require(Path::new("/usr/bin/chromium").is_file(), "chromium")
+        || !require(has("pdftotext", "-v"), "pdftotext (poppler-utils)")
+    {
+        return;
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let pdf = out.path().join("guide.pdf");
+    export(
+        &repo(),
+        &out.path().join("guide.html"),
+        &["--pdf", pdf.to_str().expect("utf-8 path")],
+    );
+    let txt = out.path().join("guide.txt");
+    // -layout keeps the visual order, so a wrapped code line reads on in order.
+    let status = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg(&txt)
+        .status()
+        .expect("pdftotext");
+    assert!(status.success());
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let text = squash(&std::fs::read_to_string(&txt).expect("read"));
+    let mut missing_titles = Vec::new();
+    let mut cut_lines = Vec::new();
+    for entry in walkdir::WalkDir::new(repo().join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "md")
+            || path
+                .file_name()
+                .is_some_and(|n| n == "README.md" || n == "_index.md")
+        {
+            continue;
+        }
+        let source = std::fs::read_to_string(path).expect("read");
+        if let Some(title) = source.lines().find_map(|l| l.strip_prefix("title: ")) {
+            let title = title
+                .trim_matches('"')
+                .replace("\\\"", "\"")
+                .replace('`', "");
+            if !text.contains(&squash(&title)) {
+                missing_titles.push(title);
+            }
+        }
+        let mut in_python = false;
+        for line in source.lines() {
+            if line.starts_with("```") {
+                in_python = !in_python && line.starts_with("```python");
+                continue;
+            }
+            if in_python && !line.trim().is_empty() && !text.contains(&squash(line)) {
+                cut_lines.push(format!("{}: {line}", rel(&repo(), path)));
+            }
+        }
+    }
+    assert!(
+        missing_titles.is_empty(),
+        "titles missing from the PDF: {missing_titles:?}"
+    );
+    assert!(
+        cut_lines.is_empty(),
+        "code lines cut or missing in the PDF:\n{}",
+        cut_lines.join("\n")
+    );
+}

@@ -1,0 +1,251 @@
+/* The offline export (prepbook export): one HTML file that holds everything. The questions and
+   the search index sit in the page gzip-compressed and base64-encoded; this script inflates them
+   with DecompressionStream, which needs no network and works from file://.
+
+   The page's markup holds only the sections, and a compact index of the questions (#pb-index)
+   for the contents and the filters. Questions become elements chunk by chunk: all at once in a
+   small guide (so find-in-page and printing see everything), or, in a big one, when a chunk
+   comes near the screen or a link leads into it. */
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  if (html.getAttribute("data-export") !== "true") { return; }
+
+  var index = JSON.parse(document.getElementById("pb-index").textContent);
+  var questionsOnly = html.classList.contains("questions-only");
+
+  function inflate(b64) {
+    var bin = atob(b64.trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+
+  function el(tag, cls) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  /* ---------------------------------------------------------------- filters */
+
+  var filters = document.getElementById("pb-filters");
+  var LEVELS = { entry: 1, mid: 2, senior: 4 };
+  var DIFFICULTIES = { easy: 1, medium: 2, hard: 3 };
+  var current = { difficulty: [], level: 0, tag: -1 };
+
+  function readFilters() {
+    var picked = function (name) {
+      return Array.prototype.filter.call(filters.querySelectorAll('input[name="' + name + '"]'), function (i) { return i.checked; })
+        .map(function (i) { return i.value; });
+    };
+    current.difficulty = picked("difficulty").map(function (d) { return DIFFICULTIES[d]; });
+    current.level = picked("level").reduce(function (a, l) { return a | LEVELS[l]; }, 0);
+    var tag = document.getElementById("pb-filter-tag").value;
+    current.tag = -1;
+    index.tags.forEach(function (t, i) { if (t[0] === tag) { current.tag = i; } });
+  }
+
+  /** Does question `i` pass the filters? */
+  function passes(i) {
+    var q = index.q[i];
+    return (!current.difficulty.length || current.difficulty.indexOf(q[3]) >= 0) &&
+      (!current.level || (q[4] & current.level)) &&
+      (current.tag < 0 || q[5].indexOf(current.tag) >= 0);
+  }
+
+  /* ---------------------------------------------------------------- questions */
+
+  var chunkScripts = {};
+  Array.prototype.forEach.call(document.querySelectorAll("script.pb-chunk"), function (s) {
+    chunkScripts[s.getAttribute("data-chunk")] = s;
+  });
+  var built = {};
+
+  function build(q) {
+    var i = q[0];
+    var meta = index.q[i];
+    var article = el("article", "question export-question");
+    article.id = "q-" + i;
+    article.setAttribute("data-index", i);
+    article.setAttribute("data-difficulty", ["", "easy", "medium", "hard"][meta[3]]);
+    article.setAttribute("data-levels", Object.keys(LEVELS).filter(function (l) { return meta[4] & LEVELS[l]; }).join(" "));
+    article.setAttribute("data-tags", meta[5].map(function (t) { return index.tags[t][0]; }).join(" "));
+    article.hidden = !passes(i);
+    // Everything below is the guide's own HTML, rendered by prepbook when the file was made.
+    var h = el("h3", "question-title");
+    h.innerHTML = q[1];
+    article.appendChild(h);
+    var metaLine = el("div");
+    metaLine.innerHTML = q[2];
+    article.appendChild(metaLine);
+    var prompt = el("div", "prose question-prompt");
+    prompt.innerHTML = q[3];
+    article.appendChild(prompt);
+    if (!q[6] && !questionsOnly) {
+      var answer = el("div", "question-answer");
+      answer.innerHTML = q[4];
+      var body = el("div", "prose");
+      body.innerHTML = q[5];
+      answer.appendChild(body);
+      article.appendChild(answer);
+    }
+    return article;
+  }
+
+  /** Builds the questions of chunk `n` in place of its placeholder (once). */
+  function buildChunk(n) {
+    n = String(n);
+    if (built[n]) { return built[n]; }
+    var script = chunkScripts[n];
+    var holder = document.querySelector('.export-chunk[data-chunk="' + n + '"]');
+    if (!script || !holder) { return Promise.resolve(); }
+    built[n] = inflate(script.textContent).then(function (text) {
+      var fragment = document.createDocumentFragment();
+      JSON.parse(text).forEach(function (q) { fragment.appendChild(build(q)); });
+      holder.textContent = "";
+      holder.appendChild(fragment);
+      holder.style.minHeight = "";
+      holder.setAttribute("data-built", "true");
+      window.PrepbookCopyButtons && window.PrepbookCopyButtons(holder);
+      document.dispatchEvent(new CustomEvent("prepbook:built", { detail: { chunk: n } }));
+    });
+    return built[n];
+  }
+
+  function buildAll() {
+    return Promise.all(Object.keys(chunkScripts).map(buildChunk));
+  }
+
+  /** Builds what holds the element `id` (a question, or a heading inside one), then shows it. */
+  function reveal(id) {
+    if (!id) { return; }
+    var m = /^q-(\d+)/.exec(id);
+    var ready = m && index.q[Number(m[1])] ? buildChunk(index.q[Number(m[1])][2]) : Promise.resolve();
+    ready.then(function () {
+      var target = document.getElementById(id);
+      if (target) { target.scrollIntoView(); }
+    });
+  }
+
+  /* ---------------------------------------------------------------- contents */
+
+  var tocLists = document.querySelectorAll("ol.toc-questions");
+  var bySection = {};
+  index.q.forEach(function (q, i) { (bySection[q[1]] = bySection[q[1]] || []).push(i); });
+
+  function fillToc(list) {
+    if (list.getAttribute("data-filled")) { return; }
+    list.setAttribute("data-filled", "true");
+    (bySection[list.getAttribute("data-section")] || []).forEach(function (i) {
+      var li = el("li", "toc-question");
+      li.setAttribute("data-q", "q-" + i);
+      li.hidden = !passes(i);
+      var a = el("a");
+      a.href = "#q-" + i;
+      a.innerHTML = index.q[i][0];
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+  }
+
+  /* ---------------------------------------------------------------- start */
+
+  var eager = html.getAttribute("data-eager") === "true";
+  if (eager) {
+    Array.prototype.forEach.call(tocLists, fillToc);
+    buildAll().then(function () {
+      html.setAttribute("data-ready", "true");
+      if (location.hash) { reveal(decodeURIComponent(location.hash.slice(1))); }
+    });
+  } else {
+    if ("IntersectionObserver" in window) {
+      var chunks = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) { if (e.isIntersecting) { buildChunk(e.target.getAttribute("data-chunk")); } });
+      }, { rootMargin: "2000px 0px" });
+      Array.prototype.forEach.call(document.querySelectorAll(".export-chunk"), function (c) { chunks.observe(c); });
+      var lists = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) { if (e.isIntersecting) { fillToc(e.target); } });
+      }, { rootMargin: "1500px 0px" });
+      Array.prototype.forEach.call(tocLists, function (l) { lists.observe(l); });
+    } else {
+      Array.prototype.forEach.call(tocLists, fillToc);
+      buildAll();
+    }
+    html.setAttribute("data-ready", "true");
+    if (location.hash) { reveal(decodeURIComponent(location.hash.slice(1))); }
+  }
+
+  /* The study view (#study) takes the place of the guide while it is open. */
+  function studyView() {
+    var open = location.hash === "#study" && document.getElementById("study");
+    html.classList.toggle("show-study", !!open);
+    if (open) { document.getElementById("study").focus(); }
+    return open;
+  }
+  studyView();
+  window.addEventListener("hashchange", function () {
+    if (!studyView()) { reveal(decodeURIComponent(location.hash.slice(1))); }
+  });
+  window.addEventListener("beforeprint", function () { buildAll(); });
+
+  /* ---------------------------------------------------------------- question-only view */
+
+  if (/(^|[?&])print=questions(&|$)/.test(location.search)) { html.classList.add("questions-only"); }
+
+  /* ---------------------------------------------------------------- data from the page */
+
+  var blocks = {};
+  Array.prototype.forEach.call(document.querySelectorAll("script.pb-data"), function (s) {
+    blocks[s.getAttribute("data-name")] = s;
+  });
+  var inflated = {};
+  /** Inflates and registers the data that the site keeps in a file (search, study deck, cards). */
+  function pageData(kind, key) {
+    var name = kind + ":" + key;
+    if (!inflated[name]) {
+      var node = blocks[name];
+      inflated[name] = node ? inflate(node.textContent).then(function (text) {
+        PrepbookData.register(kind, key, JSON.parse(text));
+        return PrepbookData.get(kind, key);
+      }) : Promise.reject(new Error("this export holds no " + kind + " data " + key));
+    }
+    return inflated[name];
+  }
+  /** A question's text for its search snippet, from the question itself. */
+  function fragment(i) {
+    var q = index.q[i];
+    if (!q) { return Promise.resolve(""); }
+    return buildChunk(q[2]).then(function () {
+      var article = document.getElementById("q-" + i);
+      var parts = article ? article.querySelectorAll(".question-prompt, .question-answer .prose") : [];
+      return Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ").replace(/\s+/g, " ").trim();
+    });
+  }
+  PrepbookData.source = function (kind, key) {
+    var f = kind === "search" && /^f\/(\d+)$/.exec(key);
+    if (f) { return fragment(Number(f[1])); }
+    return pageData(kind, key);
+  };
+  PrepbookData.hrefFor = function (doc) { return "#q-" + doc.id; };
+  PrepbookData.searchPage = false;
+
+  /* ---------------------------------------------------------------- filter events */
+
+  var status = document.getElementById("pb-filter-status");
+  function applyFilters() {
+    readFilters();
+    var shown = 0;
+    index.q.forEach(function (q, i) { if (passes(i)) { shown++; } });
+    Array.prototype.forEach.call(document.querySelectorAll("article.export-question"), function (a) {
+      a.hidden = !passes(Number(a.getAttribute("data-index")));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".toc-question"), function (li) {
+      li.hidden = !passes(Number(li.getAttribute("data-q").slice(2)));
+    });
+    var any = current.difficulty.length || current.level || current.tag >= 0;
+    status.textContent = any ? "Showing " + shown + " of " + index.q.length + " pages." : "";
+  }
+  if (filters) { filters.addEventListener("change", applyFilters); }
+})();

@@ -1,0 +1,481 @@
+/* Prepbook study page (study.html): the deck chooser, flashcard sessions, mock interviews and
+   the reader's data (export, import, reset). Builds on study.js (window.PrepbookStudy). Plain
+   script, so it runs from file:// as well as over HTTP. */
+(function () {
+  "use strict";
+
+  var S = window.PrepbookStudy;
+  var Scheduler = window.PrepbookScheduler;
+  var page = document.getElementById("pb-study");
+  if (!S || !page) { return; }
+  page.hidden = false;
+
+  function $(id) { return document.getElementById(id); }
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  var store = S.store;
+  var form = $("pb-deck-form");
+  var setup = $("pb-setup");
+  var sessionView = $("pb-session");
+  var summaryView = $("pb-summary");
+  var card = $("pb-card");
+  var back = $("pb-card-back");
+  var flipButton = $("pb-flip");
+  var grades = $("pb-grades");
+  var sessionStatus = $("pb-session-status");
+  var deck = null;
+  var session = null;
+
+  function formValue(name) {
+    var el = form.elements[name];
+    return el ? el.value : "";
+  }
+
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  function clock(seconds) {
+    var s = Math.abs(Math.round(seconds));
+    var m = Math.floor(s / 60);
+    var r = s % 60;
+    return (seconds < 0 ? "-" : "") + m + ":" + (r < 10 ? "0" : "") + r;
+  }
+
+  /* ---- Choosing a deck ---- */
+
+  /* The cards of the chosen section, tag, difficulty and level, before the "Cards" choice. */
+  function filtered() {
+    return deck.filter({
+      section: formValue("section"),
+      tag: formValue("tag"),
+      difficulty: formValue("difficulty"),
+      level: formValue("level")
+    });
+  }
+
+  function chosen() {
+    var which = formValue("cards");
+    var records = store.all();
+    var day = S.today();
+    return filtered().filter(function (c) {
+      var r = records[c.url];
+      var state = r ? r.state : "new";
+      if (which === "due") { return Scheduler.isDue(r, day); }
+      if (which === "new") { return state === "new"; }
+      if (which === "learning") { return state === "learning"; }
+      return true;
+    });
+  }
+
+  function updateCounts() {
+    if (!deck) { return; }
+    var list = filtered();
+    var s = store.summarize(list.map(function (c) { return c.url; }), S.today());
+    var counts = { all: list.length, due: s.due, "new": s["new"], learning: s.learning };
+    each(form.querySelectorAll("[data-count]"), function (el) {
+      el.textContent = String(counts[el.getAttribute("data-count")]);
+    });
+    var n = chosen().length;
+    var mock = formValue("mode") === "mock";
+    $("pb-mock-options").hidden = !mock;
+    var text;
+    if (n === 0) {
+      text = "No cards match these choices.";
+    } else if (mock) {
+      var asked = Math.min(n, Math.max(1, parseInt(formValue("mock-count"), 10) || 1));
+      text = plural(asked, "random question", "random questions") + " from a deck of " + plural(n, "card", "cards") + ".";
+    } else {
+      text = plural(n, "card", "cards") + " in this deck.";
+    }
+    $("pb-deck-match").textContent = text;
+    $("pb-start").disabled = n === 0;
+  }
+
+  function shuffle(list) {
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = list[i];
+      list[i] = list[j];
+      list[j] = t;
+    }
+    return list;
+  }
+
+  form.addEventListener("change", updateCounts);
+  form.addEventListener("input", updateCounts);
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    if (!deck) { return; }
+    var list = chosen();
+    if (!list.length) { return; }
+    var mock = formValue("mode") === "mock";
+    if (mock) {
+      var n = Math.max(1, parseInt(formValue("mock-count"), 10) || 5);
+      var minutes = Math.max(1, parseInt(formValue("mock-minutes"), 10) || 5);
+      start(shuffle(list.slice()).slice(0, n), { mock: true, seconds: minutes * 60 });
+    } else {
+      start(formValue("order") === "shuffle" ? shuffle(list.slice()) : list, { mock: false });
+    }
+  });
+
+  /* ---- A session ---- */
+
+  function show(view) {
+    setup.hidden = view !== setup;
+    sessionView.hidden = view !== sessionView;
+    summaryView.hidden = view !== summaryView;
+    $("pb-data").hidden = view === sessionView;
+  }
+
+  function start(cards, options) {
+    session = {
+      mock: options.mock,
+      seconds: options.seconds || 0,
+      cards: cards,
+      pos: 0,
+      reached: 0,
+      flipped: false,
+      grades: [],
+      before: [],
+      titles: [],
+      answered: [],
+      spent: [],
+      shownAt: 0,
+      token: 0,
+      timer: null,
+      timeUp: false
+    };
+    $("pb-session-title").textContent = options.mock ? "Mock interview" : "Flashcards";
+    $("pb-timer").hidden = !options.mock;
+    sessionStatus.textContent = "";
+    show(sessionView);
+    render();
+  }
+
+  function current() {
+    return session.cards[session.pos];
+  }
+
+  function render() {
+    var c = current();
+    var n = session.cards.length;
+    var token = ++session.token;
+    session.flipped = false;
+    session.reached = Math.max(session.reached, session.pos + 1);
+    $("pb-position").textContent = (session.mock ? "Question " : "Card ") + (session.pos + 1) + " of " + n;
+    var bar = $("pb-progress");
+    bar.max = n;
+    bar.value = session.pos;
+    back.hidden = true;
+    grades.hidden = true;
+    flipButton.setAttribute("aria-expanded", "false");
+    flipButton.firstChild.nodeValue = "Show answer ";
+    $("pb-prev").disabled = session.pos === 0;
+    $("pb-next").firstChild.nodeValue = session.pos === n - 1 ? "Finish " : "Next ";
+    var meta = $("pb-card-meta");
+    meta.textContent = "";
+    var section = deck.sections[c.section];
+    var parts = [];
+    if (section && c.section !== 0) { parts.push(section.title); }
+    if (c.difficulty) { parts.push(S.Deck.DIFFICULTIES[c.difficulty].replace(/^./, function (x) { return x.toUpperCase(); })); }
+    meta.appendChild(document.createTextNode(parts.join(" \u00b7 ") + (parts.length ? " \u00b7 " : "")));
+    var link = document.createElement("a");
+    link.href = S.root + c.url;
+    link.textContent = "Open the question page";
+    meta.appendChild(link);
+    $("pb-card-title").textContent = session.titles[session.pos] || "Loading\u2026";
+    $("pb-card-prompt").textContent = "";
+    $("pb-card-answer").textContent = "";
+    var graded = session.grades[session.pos];
+    sessionStatus.textContent = graded ? "You graded this card " + S.GRADE_LABELS[graded - 1].toLowerCase() + "; grade it again to change that." : "";
+    deck.content(c.index, function (err, content) {
+      if (!session || token !== session.token) { return; }
+      if (err) {
+        $("pb-card-title").textContent = "This card could not be loaded.";
+        sessionStatus.textContent = "Rebuild the site, or open the question page instead.";
+        return;
+      }
+      session.titles[session.pos] = content.title;
+      $("pb-card-title").textContent = content.title;
+      var prompt = $("pb-card-prompt");
+      prompt.innerHTML = content.prompt;
+      S.rebase(prompt, c.url);
+      var summary = $("pb-card-summary");
+      summary.hidden = !content.summary;
+      summary.lastChild.textContent = content.summary;
+      var answer = $("pb-card-answer");
+      answer.innerHTML = content.answer;
+      S.rebase(answer, c.url);
+    });
+    var next = session.cards[session.pos + 1];
+    if (next) { deck.content(next.index, function () {}); }
+    card.focus();
+    if (session.mock) { startTimer(); }
+  }
+
+  function flip() {
+    if (!session) { return; }
+    session.flipped = !session.flipped;
+    back.hidden = !session.flipped;
+    grades.hidden = !session.flipped;
+    flipButton.setAttribute("aria-expanded", session.flipped ? "true" : "false");
+    flipButton.firstChild.nodeValue = session.flipped ? "Hide answer " : "Show answer ";
+    if (session.flipped) { session.answered[session.pos] = true; }
+  }
+
+  function grade(g) {
+    if (!session || !session.flipped) { return; }
+    var c = current();
+    if (session.grades[session.pos]) {
+      store.restore(c.url, session.before[session.pos]);
+    } else {
+      session.before[session.pos] = store.get(c.url);
+    }
+    var record = store.grade(c.url, g, new Date());
+    if (!record) {
+      sessionStatus.textContent = store.error;
+      return;
+    }
+    session.grades[session.pos] = g;
+    var label = S.GRADE_LABELS[g - 1];
+    move(1, label + ": " + S.describe(record, S.today()));
+  }
+
+  /* Moves by `step` cards; past the last card, the session ends. */
+  function move(step, message) {
+    if (!session) { return; }
+    var to = session.pos + step;
+    if (to < 0) { return; }
+    stopTimer();
+    if (to >= session.cards.length) {
+      finish();
+      return;
+    }
+    session.pos = to;
+    render();
+    if (message) { sessionStatus.textContent = message; }
+  }
+
+  /* ---- The mock interview's timer ---- */
+
+  function spentOnCurrent() {
+    return (session.spent[session.pos] || 0) + (session.shownAt ? Date.now() - session.shownAt : 0);
+  }
+
+  function tick() {
+    var left = session.seconds - spentOnCurrent() / 1000;
+    $("pb-timer-value").textContent = clock(left);
+    var over = left <= 0;
+    $("pb-timer").classList.toggle("over", over);
+    if (over && !session.timeUp) {
+      session.timeUp = true;
+      sessionStatus.textContent = "Time is up for this question.";
+    }
+  }
+
+  function startTimer() {
+    session.shownAt = Date.now();
+    session.timeUp = spentOnCurrent() >= session.seconds * 1000;
+    tick();
+    session.timer = setInterval(tick, 1000);
+  }
+
+  function stopTimer() {
+    if (session.timer) { clearInterval(session.timer); }
+    if (session.shownAt) { session.spent[session.pos] = spentOnCurrent(); }
+    session.timer = null;
+    session.shownAt = 0;
+  }
+
+  /* ---- The end of a session ---- */
+
+  function finish() {
+    if (!session) { return; }
+    stopTimer();
+    var s = session;
+    var seen = s.reached === s.cards.length ? plural(s.cards.length, "card", "cards") : s.reached + " of " + plural(s.cards.length, "card", "cards");
+    var counts = [0, 0, 0, 0];
+    s.grades.forEach(function (g) { if (g) { counts[g - 1] += 1; } });
+    var graded = counts[0] + counts[1] + counts[2] + counts[3];
+    var urls = s.cards.map(function (c) { return c.url; });
+    var sum = store.summarize(urls, S.today());
+    $("pb-progress").value = s.cards.length;
+    $("pb-summary-title").textContent = s.mock ? "Mock interview complete" : "Session complete";
+    var text = "You went through " + seen + " and graded " + graded + ". " +
+      "Known now: " + sum.known + " of " + sum.total + " in this deck";
+    if (s.mock) {
+      var total = s.spent.reduce(function (a, b) { return a + (b || 0); }, 0);
+      text = "You went through " + plural(s.reached, "question", "questions") + " in " + clock(total / 1000) + ". " +
+        "Known now: " + sum.known + " of " + sum.total;
+    }
+    $("pb-summary-text").textContent = text + ".";
+    var dl = $("pb-summary-grades");
+    dl.textContent = "";
+    S.GRADE_LABELS.forEach(function (label, i) {
+      var dt = document.createElement("dt");
+      dt.textContent = label;
+      var dd = document.createElement("dd");
+      dd.textContent = String(counts[i]);
+      dl.appendChild(dt);
+      dl.appendChild(dd);
+    });
+    var list = $("pb-summary-list");
+    list.textContent = "";
+    var missed = [];
+    s.cards.forEach(function (c, i) { if (s.grades[i] === 1) { missed.push(c); } });
+    var rows = s.mock ? s.cards.slice(0, s.reached).map(function (c, i) { return i; }) : missed.map(function (c) { return s.cards.indexOf(c); });
+    if (rows.length) {
+      var h = document.createElement("h3");
+      h.textContent = s.mock ? "Your questions" : "To review again";
+      var ul = document.createElement("ul");
+      ul.className = "summary-list";
+      rows.forEach(function (i) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = S.root + s.cards[i].url;
+        a.textContent = s.titles[i] || s.cards[i].url;
+        li.appendChild(a);
+        if (s.mock) {
+          var note = clock((s.spent[i] || 0) / 1000) + (s.answered[i] ? ", answer shown" : ", answer not shown");
+          if (s.grades[i]) { note += ", graded " + S.GRADE_LABELS[s.grades[i] - 1].toLowerCase(); }
+          li.appendChild(document.createTextNode(" (" + note + ")"));
+        }
+        ul.appendChild(li);
+      });
+      list.appendChild(h);
+      list.appendChild(ul);
+    }
+    var again = $("pb-again-missed");
+    again.hidden = missed.length === 0;
+    again.textContent = "Study the " + plural(missed.length, "missed card", "missed cards") + " again";
+    session.missed = missed;
+    show(summaryView);
+    $("pb-summary-title").focus();
+    S.refreshProgress();
+  }
+
+  $("pb-again-missed").addEventListener("click", function () {
+    if (session && session.missed && session.missed.length) { start(session.missed, { mock: false }); }
+  });
+
+  $("pb-new-deck").addEventListener("click", function () {
+    session = null;
+    show(setup);
+    updateCounts();
+    form.querySelector("input, select").focus();
+  });
+
+  flipButton.addEventListener("click", flip);
+  each(grades.querySelectorAll("[data-grade]"), function (b) {
+    b.addEventListener("click", function () { grade(parseInt(b.getAttribute("data-grade"), 10)); });
+  });
+  $("pb-prev").addEventListener("click", function () { move(-1); });
+  $("pb-next").addEventListener("click", function () { move(1); });
+  $("pb-end").addEventListener("click", finish);
+
+  document.addEventListener("keydown", function (e) {
+    if (!session || sessionView.hidden || !S.plainKey(e)) { return; }
+    var onControl = e.target && e.target.closest && e.target.closest("button, a");
+    if (e.key === " " || e.key === "a" || e.key === "A") {
+      if (onControl && e.key === " ") { return; }
+      e.preventDefault();
+      flip();
+    } else if (e.key >= "1" && e.key <= "4" && e.key.length === 1) {
+      e.preventDefault();
+      grade(parseInt(e.key, 10));
+    } else if (e.key === "ArrowRight") {
+      e.preventDefault();
+      move(1);
+    } else if (e.key === "ArrowLeft") {
+      e.preventDefault();
+      move(-1);
+    }
+  });
+
+  /* ---- Your data: export, import, reset ---- */
+
+  var dataStatus = $("pb-data-status");
+
+  function say(text, isError) {
+    dataStatus.textContent = text;
+    dataStatus.classList.toggle("error", !!isError);
+  }
+
+  function fileName() {
+    var slug = S.guide.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "guide";
+    return "prepbook-progress-" + slug + "-" + S.today() + ".json";
+  }
+
+  $("pb-export").addEventListener("click", function () {
+    var text = store.exportJson(new Date());
+    var n = Object.keys(store.all()).length;
+    var url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = fileName();
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    say("Saved the progress of " + plural(n, "question", "questions") + " to " + a.download + ".");
+  });
+
+  var importInput = $("pb-import");
+  $("pb-import-button").addEventListener("click", function () { importInput.click(); });
+  importInput.addEventListener("change", function () {
+    var file = importInput.files && importInput.files[0];
+    if (!file) { return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var result = store.importJson(String(reader.result));
+      importInput.value = "";
+      if (!result.ok) {
+        say("Nothing was imported. " + result.error + " Your progress is unchanged.", true);
+        return;
+      }
+      say("Imported " + file.name + ": " + plural(result.added, "question", "questions") + " added, " +
+        result.updated + " updated with newer progress.");
+      updateCounts();
+      S.refreshProgress();
+    };
+    reader.onerror = function () {
+      importInput.value = "";
+      say("Nothing was imported: the file could not be read. Your progress is unchanged.", true);
+    };
+    reader.readAsText(file);
+  });
+
+  var confirmBox = $("pb-reset-confirm");
+  $("pb-reset").addEventListener("click", function () {
+    confirmBox.hidden = false;
+    $("pb-reset-no").focus();
+  });
+  $("pb-reset-no").addEventListener("click", function () {
+    confirmBox.hidden = true;
+    $("pb-reset").focus();
+  });
+  $("pb-reset-yes").addEventListener("click", function () {
+    var ok = store.reset();
+    confirmBox.hidden = true;
+    $("pb-reset").focus();
+    say(ok ? "All progress for this guide was deleted." : "Progress could not be deleted: storage is turned off.", !ok);
+    updateCounts();
+    S.refreshProgress();
+  });
+
+  /* ---- Start-up ---- */
+
+  $("pb-deck-match").textContent = "Loading the deck\u2026";
+  $("pb-start").disabled = true;
+  S.loadDeck(function (err, d) {
+    if (err) {
+      $("pb-deck-match").textContent = "The study data could not be loaded (" + err.message + ").";
+      return;
+    }
+    deck = d;
+    updateCounts();
+  });
+
+  window.addEventListener("storage", function () { if (!session) { updateCounts(); } });
+})();
