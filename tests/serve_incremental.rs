@@ -294,9 +294,7 @@ fn a_broken_edit_reports_its_errors_and_leaves_the_site_alone() {
 }
 
 #[test]
-fn a_large_edit_in_the_bundled_guide_matches_a_full_build() {
-    // Words appear and disappear from the index, some outside ASCII (hashed shards), and
-    // `asyncio` is a big, split shard group.
+fn large_edits_in_the_bundled_guide_match_a_full_build() {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_dir(&repo().join("content"), &dir.path().join("content"));
     std::fs::copy(repo().join("book.toml"), dir.path().join("book.toml")).expect("copy");
@@ -307,33 +305,46 @@ fn a_large_edit_in_the_bundled_guide_matches_a_full_build() {
     let text = std::fs::read_to_string(&path).expect("read");
     let cut = text.find("## Why interviewers ask this").expect("heading");
     let end = text.find("## How to answer").expect("heading");
-    let edited = format!(
+    // Words appear and disappear from the search index, some outside ASCII (hashed shards),
+    // and `asyncio` is a big shard group.
+    let words = format!(
         "{}## Why interviewers ask this\n\nQuizzically zealous überschedulers in Zürich run 事件循环 \
          loops; asyncioish xylophonic words too.\n\n{}",
         &text[..cut],
         &text[end..]
     );
-    std::fs::write(&path, edited).expect("write");
-    let edited = edit_and_apply(&mut kept, rel, &report.output)
-        .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
-    assert!(matches!(edited, Patched::Pages(_)), "{edited:?}");
-    let fresh_dir = tempfile::tempdir().expect("temp dir");
-    let fresh_out = fresh_dir.path().join("site");
-    site::build(
-        dir.path(),
-        &BuildOptions {
-            output: Some(fresh_out.clone()),
-            ..opts()
-        },
-        &prepbook::progress::Progress::hidden(),
-    )
-    .expect("the edited guide builds");
-    let (patched, fresh) = (files(&report.output), files(&fresh_out));
-    let differ: Vec<&String> = fresh
-        .iter()
-        .filter(|(p, b)| patched.get(*p) != Some(*b))
-        .map(|(p, _)| p)
-        .collect();
-    assert!(differ.is_empty(), "differ from a full build: {differ:?}");
-    assert_eq!(patched.len(), fresh.len(), "same number of files");
+    // A question bigger than a study chunk on its own: the chunks after it move.
+    let long = format!(
+        "{text}\n## Further reading\n\n{}\n",
+        "Every coroutine gets a turn on the loop. ".repeat(1500)
+    );
+    for edited in [words, long] {
+        std::fs::write(&path, edited).expect("write");
+        let patched = edit_and_apply(&mut kept, rel, &report.output)
+            .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+        assert!(matches!(patched, Patched::Pages(_)), "{patched:?}");
+        let fresh_dir = tempfile::tempdir().expect("temp dir");
+        let fresh_out = fresh_dir.path().join("site");
+        site::build(
+            dir.path(),
+            &BuildOptions {
+                output: Some(fresh_out.clone()),
+                ..opts()
+            },
+            &prepbook::progress::Progress::hidden(),
+        )
+        .expect("the edited guide builds");
+        let (patched, fresh) = (files(&report.output), files(&fresh_out));
+        let differ: Vec<&String> = fresh
+            .iter()
+            .filter(|(p, b)| patched.get(*p) != Some(*b))
+            .map(|(p, _)| p)
+            .collect();
+        assert!(differ.is_empty(), "differ from a full build: {differ:?}");
+        assert_eq!(
+            patched.keys().collect::<Vec<_>>(),
+            fresh.keys().collect::<Vec<_>>(),
+            "the same files"
+        );
+    }
 }

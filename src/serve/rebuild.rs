@@ -1,7 +1,7 @@
 //! What `serve` rebuilds: the whole guide after a change to the configuration, the theme or the
 //! set of files; after an edit to questions, only those questions, the pages that show them
-//! ([`PageId::showing`]) when what they show changed, and the search files whose content
-//! changes. Files go into place all at
+//! ([`PageId::showing`]) when what they show changed, and the search and study files whose
+//! content changes. Files go into place all at
 //! once ([`SitePatch`]), while the server's readers wait ([`super::live::Live::publish`]).
 
 use std::collections::BTreeSet;
@@ -22,6 +22,7 @@ use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
 use crate::search::update::doc_terms;
 use crate::site::{self, BuildOptions, BuildReport, Loaded};
+use crate::study;
 
 /// A built guide kept in memory between rebuilds.
 pub struct Kept {
@@ -104,6 +105,7 @@ pub fn edit(
         };
         let before = PageId::showing(guide, id);
         let card_before = QuestionCard::of(guide, id);
+        let study_before = study::chunk_layout(guide);
         let old_terms = kept.search.as_ref().map(|_| doc_terms(guide, id));
         match update_question(guide, &kept.index, &kept.loaded.highlighter, id) {
             Ok(Outcome::Patched { old, warnings: w }) => {
@@ -123,9 +125,30 @@ pub fn edit(
         pages.insert(PageId::Question(id));
         // Other pages show the question as a card (or only its title, or counts of what the
         // card holds): when the card is unchanged, so are they.
-        if QuestionCard::of(guide, id) != card_before {
+        let card_changed = QuestionCard::of(guide, id) != card_before;
+        if card_changed {
             pages.extend(before);
             pages.extend(PageId::showing(guide, id));
+        }
+        // Study mode's data: the chunk holding the card (and any the edit moved), and the deck
+        // when it lists something that changed.
+        let study_files = Mutex::new(Vec::new());
+        let keep = |path: &str, bytes: &[u8]| {
+            if let Ok(mut f) = study_files.lock() {
+                f.push((path.to_string(), bytes.to_vec()));
+            }
+        };
+        let (moved, gone) = study::write_edited(guide, id, &study_before, &keep);
+        if moved || card_changed {
+            study::write_deck(guide, &keep);
+        }
+        for (path, bytes) in study_files.into_inner().unwrap_or_default() {
+            patch
+                .write(&path, &bytes)
+                .map_err(|e| fail(vec![write_error(out, &path, e)], stale))?;
+        }
+        for path in gone {
+            patch.remove(&path);
         }
         if let (Some(search), Some(old)) = (&mut kept.search, &old_terms) {
             let searching = Instant::now();
