@@ -410,6 +410,47 @@ fn only_files_inside_the_site_are_served() {
 }
 
 #[test]
+fn a_deleted_site_is_built_whole_again_on_the_next_edit() {
+    let dir = fixture("basic");
+    let mut server = Server::start(dir.path());
+    std::fs::remove_dir_all(dir.path().join("book")).expect("remove the site");
+    assert_eq!(server.get("/index.html").status, 404);
+    edit(
+        dir.path(),
+        "python/gil.md",
+        "on its own.",
+        "on its own, really.",
+    );
+    server.wait_for("/index.html", "the site again", |r| r.status == 200);
+    let line = server.wait_for_line(|l| l.contains("the whole guide"));
+    assert!(line.contains("the site folder is gone"), "{line}");
+    assert_eq!(server.get("/databases/indexes.html").status, 200);
+}
+
+#[test]
+fn a_folder_prepbook_did_not_write_is_never_served() {
+    let dir = fixture("basic");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).expect("mkdir");
+    std::fs::write(docs.join("notes.txt"), "PRIVATE NOTES").expect("write");
+    std::fs::write(docs.join("index.html"), "<p>PRIVATE PAGE</p>").expect("write");
+    let config = dir.path().join("book.toml");
+    let text = std::fs::read_to_string(&config).expect("read");
+    std::fs::write(&config, format!("{text}\n[build]\noutput-dir = \"docs\"\n")).expect("write");
+    let server = Server::start(dir.path());
+    let status = server.status();
+    assert_eq!(
+        status["ok"], false,
+        "the build refuses the folder: {status}"
+    );
+    for path in ["/notes.txt", "/", "/index.html"] {
+        let r = server.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(!r.body.contains("PRIVATE"), "{path}: {}", r.body);
+    }
+}
+
+#[test]
 fn ctrl_c_stops_the_server_cleanly() {
     let dir = fixture("basic");
     let server = Server::start(dir.path());

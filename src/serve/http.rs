@@ -10,6 +10,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::output::MARKER;
 use crate::serve::live::{self, Live};
 
 /// Worker threads answering requests. Event streams are handed to [`Live`], so a worker is busy
@@ -130,6 +131,11 @@ fn answer(mut stream: TcpStream, live: &Live) -> std::io::Result<()> {
         _ => {}
     }
     let root = live.output();
+    // Only a site Prepbook wrote is served: never a folder of other files that `book.toml`
+    // names as the output but that a build refused to replace.
+    if !root.join(MARKER).is_file() {
+        return not_found(&mut stream, live, &root, head_only);
+    }
     match resolve(&root, &request.target) {
         Resolved::File(file) => {
             // Read while no rebuild swaps files in (afterwards the bytes are ours), with the
@@ -162,10 +168,14 @@ fn not_found(
     root: &Path,
     head_only: bool,
 ) -> std::io::Result<()> {
-    let page = root.join("404.html");
     let (bytes, build) = {
         let _reading = live.site_lock.read().unwrap_or_else(|e| e.into_inner());
-        (std::fs::read(&page).ok(), live.build())
+        let page = root
+            .join(MARKER)
+            .is_file()
+            .then(|| std::fs::read(root.join("404.html")).ok())
+            .flatten();
+        (page, live.build())
     };
     let bytes = bytes.unwrap_or_else(|| {
         b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>There is no page here (yet).</p></body></html>\n".to_vec()

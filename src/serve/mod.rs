@@ -208,6 +208,9 @@ impl Session {
             return self.rebuild_all(Some("there is no build to patch"), first);
         };
         let out = self.live.output();
+        if !out.join(output::MARKER).is_file() {
+            return self.rebuild_all(Some("the site folder is gone"), first);
+        }
         match rebuild::edit(kept, questions, assets, &out) {
             Ok(Edited::Done {
                 patch,
