@@ -3,7 +3,6 @@
 //! step is timed; `PREPBOOK_TIMINGS=1` prints the times.
 
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -149,7 +148,7 @@ pub fn build(
         });
     }
 
-    let report = run_steps(&config, opts, progress, &RwLock::new(()), steps)?.report;
+    let report = run_steps(&config, opts, progress, &|publish| publish(), steps)?.report;
     if let Some(inputs) = inputs {
         let (files, bytes) = freshness::shape(&report.output);
         freshness::save(
@@ -179,19 +178,22 @@ pub struct Built {
     pub search: Option<SearchIndex>,
 }
 
-/// Builds the guide at `root` every time (no freshness check) and keeps what it loaded. The new
-/// site is swapped in while `site_lock` is held for writing, so whoever reads the output folder
-/// while holding it for reading never finds it half swapped.
+/// How the finished site is put in place: `swap` is called with the step that does it, and may
+/// run it while readers of the output folder wait (as `serve` does), so none of them finds the
+/// folder half swapped.
+pub type Swap<'a> = &'a dyn Fn(&mut dyn FnMut() -> std::io::Result<()>) -> std::io::Result<()>;
+
+/// Builds the guide at `root` every time (no freshness check) and keeps what it loaded.
 pub fn build_keeping(
     root: &Path,
     opts: &BuildOptions,
     progress: &Progress,
-    site_lock: &RwLock<()>,
+    swap: Swap<'_>,
 ) -> Result<Built, Vec<Diagnostic>> {
     let mut steps = Steps::start();
     let config = prepare(root, opts)?;
     steps.done("config");
-    run_steps(&config, opts, progress, site_lock, steps)
+    run_steps(&config, opts, progress, swap, steps)
 }
 
 /// Reads the configuration and checks the output folder may be written.
@@ -211,7 +213,7 @@ fn run_steps(
     config: &Config,
     opts: &BuildOptions,
     progress: &Progress,
-    site_lock: &RwLock<()>,
+    swap: Swap<'_>,
     mut steps: Steps,
 ) -> Result<Built, Vec<Diagnostic>> {
     let out_dir = config.output_dir();
@@ -232,13 +234,9 @@ fn run_steps(
     if diags.has_errors() {
         return Err(diags.take_sorted());
     }
-    {
-        // A poisoned lock only means a reader panicked; the site is still ours to swap.
-        let _swapping = site_lock.write().unwrap_or_else(|e| e.into_inner());
-        staging
-            .publish()
-            .map_err(|e| vec![io_error(&out_dir, "cannot move the new site into place", e)])?;
-    }
+    let mut staging = Some(staging);
+    swap(&mut || staging.take().map_or(Ok(()), Staging::publish))
+        .map_err(|e| vec![io_error(&out_dir, "cannot move the new site into place", e)])?;
     if let Err(e) = loaded.highlighter.cache().save() {
         diags.push(Diagnostic::warning(
             config.cache_dir(),

@@ -6,7 +6,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::RwLock;
 
 use common::*;
 use prepbook::serve::rebuild::{self, Edited};
@@ -77,8 +76,8 @@ fn opts() -> BuildOptions {
 /// the patched site and a fresh full build of the edited guide.
 fn patch(from: &str, to: &str) -> (Patched, Files, Option<Files>) {
     let dir = fixture("basic");
-    let lock = RwLock::new(());
-    let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("the fixture builds");
+    let (mut kept, report) =
+        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("the fixture builds");
     edit_file(dir.path(), GIL, from, to);
     let edited = edit_and_apply(&mut kept, GIL, &report.output)
         .unwrap_or_else(|f| panic!("the edit builds: {:?}", f.diagnostics));
@@ -166,8 +165,8 @@ fn summary_title_difficulty_and_related_edits_match_a_full_build() {
 #[test]
 fn questions_saved_in_one_burst_are_patched_together() {
     let dir = fixture("basic");
-    let lock = RwLock::new(());
-    let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("builds");
+    let (mut kept, report) =
+        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
     edit_file(dir.path(), GIL, "summary: A lock", "summary: A global lock");
     edit_file(
         dir.path(),
@@ -195,8 +194,8 @@ fn questions_saved_in_one_burst_are_patched_together() {
 #[test]
 fn an_edited_file_beside_the_pages_is_copied_again() {
     let dir = fixture("basic");
-    let lock = RwLock::new(());
-    let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("builds");
+    let (mut kept, report) =
+        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
     let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>new</title></svg>";
     std::fs::write(dir.path().join("content/python/img/diagram.svg"), svg).expect("write");
     let edited = rebuild::edit(
@@ -250,8 +249,8 @@ fn edits_that_reach_further_ask_for_a_full_build() {
 #[test]
 fn a_broken_edit_reports_its_errors_and_leaves_the_site_alone() {
     let dir = fixture("basic");
-    let lock = RwLock::new(());
-    let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("builds");
+    let (mut kept, report) =
+        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
     let before = files(&report.output);
     edit_file(dir.path(), GIL, "difficulty: Medium", "difficulty: meduim");
     let failed = edit_and_apply(&mut kept, GIL, &report.output)
@@ -299,8 +298,8 @@ fn large_edits_in_the_bundled_guide_match_a_full_build() {
     copy_dir(&repo().join("content"), &dir.path().join("content"));
     std::fs::copy(repo().join("book.toml"), dir.path().join("book.toml")).expect("copy");
     let rel = "concurrency/asyncio-event-loop.md";
-    let lock = RwLock::new(());
-    let (mut kept, report) = rebuild::full(dir.path(), &opts(), &lock).expect("the guide builds");
+    let (mut kept, report) =
+        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("the guide builds");
     let path = dir.path().join("content").join(rel);
     let text = std::fs::read_to_string(&path).expect("read");
     let cut = text.find("## Why interviewers ask this").expect("heading");

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -96,22 +96,19 @@ impl Live {
         self.lock_status().clone()
     }
 
-    /// A rebuild succeeded and its files are in place: every open page reloads.
-    pub fn succeeded(&self, build: u64) {
-        self.set_status(|s| self.mark_built(s, build));
-    }
-
-    /// Runs `swap` (which puts a rebuild's files in place) while no file is being read, and
-    /// marks the site as build number `build` before any file is read again, so a page always
-    /// names the build it comes from. Then every open page reloads.
+    /// Runs `swap` (which puts a rebuild's files in place, in the site folder `output`) while no
+    /// file is being read, and marks the site as build number `build` before any file is read
+    /// again, so a page always names the build it comes from. Then every open page reloads.
     pub fn publish(
         &self,
         build: u64,
+        output: &Path,
         swap: impl FnOnce() -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let status = {
             let _swapping = self.site_lock.write().unwrap_or_else(|e| e.into_inner());
             swap()?;
+            self.set_output(output.to_path_buf());
             let mut s = self.lock_status();
             self.mark_built(&mut s, build);
             s.clone()
@@ -262,7 +259,8 @@ mod tests {
                 .text
                 .starts_with("content/a.md:2:13: error: unknown difficulty `meduim`")
         );
-        live.succeeded(3);
+        live.publish(3, Path::new("book"), || Ok(()))
+            .expect("publish");
         let status = live.status();
         assert!(status.ok && status.errors.is_empty());
         assert!(status.build.ends_with("-3"));

@@ -225,7 +225,7 @@ impl Session {
                     }
                 }
                 print_diagnostics(&warnings);
-                if let Err(e) = self.live.publish(self.builds + 1, || patch.apply()) {
+                if let Err(e) = self.live.publish(self.builds + 1, &out, || patch.apply()) {
                     self.kept = None;
                     self.broken = Broken::All;
                     let d = Diagnostic::error(
@@ -263,12 +263,21 @@ impl Session {
         // The old guide goes first: two guides of 10,000 questions at once is a lot of memory.
         self.kept = None;
         self.rewatch = true;
-        match rebuild::full(&self.root, &self.opts, &self.live.site_lock) {
+        let build = self.builds + 1;
+        let output = match load_config(&self.root, &self.opts) {
+            Ok(config) => config.output_dir(),
+            Err(_) => self.live.output(),
+        };
+        let live = Arc::clone(&self.live);
+        let swap = |publish: &mut dyn FnMut() -> std::io::Result<()>| {
+            live.publish(build, &output, publish)
+        };
+        match rebuild::full(&self.root, &self.opts, &swap) {
             Ok((kept, report)) => {
-                self.live.set_output(report.output.clone());
                 self.kept = Some(kept);
                 print_diagnostics(&report.warnings);
-                self.succeeded();
+                self.builds = build;
+                self.broken = Broken::No;
                 let took = first.elapsed().as_millis();
                 match why {
                     None => println!(
@@ -283,19 +292,15 @@ impl Session {
                 }
             }
             Err(diagnostics) => {
-                if let Ok(config) = load_config(&self.root, &self.opts) {
-                    self.live.set_output(config.output_dir());
+                // Keep serving the last good site; before the first one, whatever an earlier
+                // run left in the output folder.
+                if self.builds == 0 {
+                    self.live.set_output(output);
                 }
                 self.broken = Broken::All;
                 self.failed(&diagnostics);
             }
         }
-    }
-
-    fn succeeded(&mut self) {
-        self.broken = Broken::No;
-        self.builds += 1;
-        self.live.succeeded(self.builds);
     }
 
     fn failed(&self, diagnostics: &[Diagnostic]) {

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::{Mutex, RwLock};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -31,13 +31,13 @@ pub struct Kept {
     search: Option<SearchIndex>,
 }
 
-/// Builds the whole guide at `root`, swapping the new site in under `site_lock`.
+/// Builds the whole guide at `root`; `swap` puts the new site in place (see [`site::Swap`]).
 pub fn full(
     root: &Path,
     opts: &BuildOptions,
-    site_lock: &RwLock<()>,
+    swap: site::Swap<'_>,
 ) -> Result<(Kept, BuildReport), Vec<Diagnostic>> {
-    let built = site::build_keeping(root, opts, &Progress::new(), site_lock)?;
+    let built = site::build_keeping(root, opts, &Progress::new(), swap)?;
     let kept = Kept {
         index: UrlIndex::of(&built.loaded.guide),
         loaded: built.loaded,
