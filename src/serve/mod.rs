@@ -118,13 +118,24 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
         if stop {
             break;
         }
-        session.rebuild(&paths, first);
+        // A bug that panics on some content must not take the server down either.
+        let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            session.rebuild(&paths, first)
+        }));
+        if let Err(panic) = rebuilt {
+            session.crashed(panic.as_ref());
+        }
         let now = session.sources();
         if now != sources || session.rewatch {
             // New folders (a `themes/` just made, another content folder): watch them too.
-            watcher = watch::watch(&now, watch::forward(tx.clone(), Message::Changed))?;
-            sources = now;
-            session.rewatch = false;
+            match watch::watch(&now, watch::forward(tx.clone(), Message::Changed)) {
+                Ok(w) => {
+                    watcher = w;
+                    sources = now;
+                    session.rewatch = false;
+                }
+                Err(e) => eprintln!("warning: cannot watch the guide's new folders: {e}"),
+            }
         }
     }
     drop(watcher);
@@ -301,6 +312,23 @@ impl Session {
                 self.failed(&diagnostics);
             }
         }
+    }
+
+    /// A rebuild panicked (a bug in Prepbook): say so, and rebuild everything next time.
+    fn crashed(&mut self, panic: &(dyn std::any::Any + Send)) {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        self.kept = None;
+        self.broken = Broken::All;
+        let d = Diagnostic::error(
+            display_path(&self.root),
+            format!("Prepbook failed while rebuilding (a bug): {what}"),
+        )
+        .with_hint("the next change rebuilds the whole guide; please report this with the file you changed");
+        self.failed(&[d]);
     }
 
     fn failed(&self, diagnostics: &[Diagnostic]) {
