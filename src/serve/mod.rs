@@ -249,7 +249,8 @@ impl Session {
                 self.broken = Broken::No;
                 let took = first.elapsed().as_millis();
                 if pages == 0 {
-                    println!("updated {} in {took} ms", count(files, "file"));
+                    // Only files copied as they are (an image edited beside a question).
+                    println!("rebuilt 0 pages in {took} ms ({} copied)", count(files, "file"));
                 } else {
                     println!("rebuilt {} in {took} ms", count(pages, "page"));
                 }
