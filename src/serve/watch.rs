@@ -70,6 +70,11 @@ pub fn forward<T: Send + 'static>(
         let Ok(event) = event else {
             return;
         };
+        if event.need_rescan() {
+            // The system dropped events (too many at once): an empty path says "anything".
+            let _ = tx.send(wrap(vec![PathBuf::new()]));
+            return;
+        }
         let relevant = match event.kind {
             EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
             EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
@@ -102,6 +107,10 @@ pub fn classify(paths: &[PathBuf], sources: &Sources, guide: Option<&Guide>) -> 
     let mut assets: Vec<String> = Vec::new();
     let mut full: Option<String> = None;
     for path in paths {
+        if path.as_os_str().is_empty() {
+            full.get_or_insert_with(|| "too many changes at once to follow".into());
+            continue;
+        }
         if path.parent() == Some(sources.root.as_path()) && !is_source_root(path, sources) {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             if name.as_deref() == Some(CONFIG_FILE) {
@@ -245,6 +254,7 @@ mod tests {
     fn config_themes_and_unknown_files_rebuild_everything() {
         let s = sources();
         for path in [
+            "",
             "/g/book.toml",
             "/g/themes/default/templates/question.html",
             "/g/content/python/new-question.md",
