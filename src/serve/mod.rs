@@ -250,7 +250,10 @@ impl Session {
                 let took = first.elapsed().as_millis();
                 if pages == 0 {
                     // Only files copied as they are (an image edited beside a question).
-                    println!("rebuilt 0 pages in {took} ms ({} copied)", count(files, "file"));
+                    println!(
+                        "rebuilt 0 pages in {took} ms ({} copied)",
+                        count(files, "file")
+                    );
                 } else {
                     println!("rebuilt {} in {took} ms", count(pages, "page"));
                 }
