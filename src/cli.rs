@@ -1,8 +1,9 @@
 //! The command line: one subcommand per thing a user does.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,6 +20,14 @@ pub struct Cli {
 pub enum Command {
     /// Build the guide into a static site.
     Build(BuildArgs),
+    /// Build the guide, serve it, and rebuild and reload open pages on every change.
+    Serve(ServeArgs),
+    /// Report every problem in the guide, writing nothing.
+    Check(CheckArgs),
+    /// Add a question: a new file with its front matter and headings filled in.
+    New(NewArgs),
+    /// Create a new guide that builds at once.
+    Init(InitArgs),
     /// Export the guide: one self-contained HTML file (and a PDF), or data for other tools.
     Export(ExportArgs),
 }
@@ -74,4 +83,84 @@ pub struct ExportArgs {
     /// Include questions marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub guide: GuideArgs,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, short, default_value_t = 3000)]
+    pub port: u16,
+    /// The address to listen on (`0.0.0.0` makes the site reachable from other machines).
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include questions marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub guide: GuideArgs,
+    /// How to print problems: for people, or one JSON object per line for tools.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Fail (exit code 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Check questions marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// How `check` prints problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct NewArgs {
+    /// The question, as an interviewer asks it (its file name is made from it).
+    pub title: String,
+    /// The section's folder in the content folder (`concurrency`, `algorithms/graphs`).
+    #[arg(long, short)]
+    pub section: String,
+    #[arg(long, short, value_enum)]
+    pub difficulty: Option<DifficultyArg>,
+    /// One or more of entry, mid, senior, separated by commas.
+    #[arg(long, short, value_enum, value_delimiter = ',')]
+    pub level: Vec<LevelArg>,
+    /// Tags, separated by commas.
+    #[arg(long, short, value_delimiter = ',')]
+    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub guide: GuideArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DifficultyArg {
+    Easy,
+    Medium,
+    Hard,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Entry,
+    Mid,
+    Senior,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// Where to create the guide (made if missing; must be empty).
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
 }

@@ -209,12 +209,18 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// A path as the user would type it: relative to the current directory when it is below it.
+/// A path as the user would type it: relative to the current directory when it is below it
+/// (`.` for the current directory itself).
 pub fn display_path(path: &Path) -> PathBuf {
-    std::env::current_dir()
+    let shown = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf())
+        .unwrap_or_else(|| path.to_path_buf());
+    if shown.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        shown
+    }
 }
 
 #[cfg(test)]

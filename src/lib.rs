@@ -4,6 +4,7 @@
 //! highlighting) -> [`content::Guide`] -> [`render`] (Tera, in parallel) -> [`output`] (staged,
 //! then swapped in), plus [`study`] mode's data files. [`site::build`] runs those steps.
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -16,7 +17,9 @@ pub mod markdown;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod study;
 pub mod theme;
@@ -28,6 +31,10 @@ use std::process::ExitCode;
 pub fn run(cli: cli::Cli) -> ExitCode {
     match &cli.command {
         cli::Command::Build(args) => commands::build::run(args),
+        cli::Command::Serve(args) => commands::serve::run(args),
+        cli::Command::Check(args) => commands::check::run(args),
+        cli::Command::New(args) => commands::new::run(args),
+        cli::Command::Init(args) => commands::init::run(args),
         cli::Command::Export(args) => commands::export::run(args),
     }
 }

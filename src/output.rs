@@ -2,6 +2,7 @@
 //! only when the whole build succeeded, so a failed build leaves the previous site untouched.
 //! Prepbook also refuses output folders that would destroy something it did not create.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -197,6 +198,112 @@ impl Drop for Staging {
     }
 }
 
+/// A few files of a published site replaced at once (for `serve`): each new file is written
+/// beside its final name, then [`SitePatch::apply`] renames them all into place, so no reader
+/// ever sees a half-written file. Files are replaced, never modified, which also keeps files
+/// hard-linked by [`Staging`] apart. A file written twice keeps its last version; a file removed
+/// after being written (or written after being removed) follows the last call.
+#[derive(Debug)]
+pub struct SitePatch {
+    site: PathBuf,
+    /// Each final path: its new version (a temporary file), or `None` to remove it.
+    changes: BTreeMap<PathBuf, Option<PathBuf>>,
+}
+
+impl SitePatch {
+    pub fn new(site: &Path) -> SitePatch {
+        SitePatch {
+            site: site.to_path_buf(),
+            changes: BTreeMap::new(),
+        }
+    }
+
+    /// Writes the new version of `rel` (relative to the site root) beside the current one.
+    pub fn write(&mut self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = self.prepare(rel)?;
+        let tmp = temp_name(&path);
+        std::fs::write(&tmp, bytes)?;
+        self.changes.insert(path, Some(tmp));
+        Ok(())
+    }
+
+    /// Copies `from` as the new version of `rel`.
+    pub fn copy(&mut self, rel: &str, from: &Path) -> std::io::Result<()> {
+        let path = self.prepare(rel)?;
+        let tmp = temp_name(&path);
+        std::fs::copy(from, &tmp)?;
+        self.changes.insert(path, Some(tmp));
+        Ok(())
+    }
+
+    /// Removes `rel` from the site when the patch is applied.
+    pub fn remove(&mut self, rel: &str) {
+        let path = self.site.join(rel);
+        if let Some(Some(tmp)) = self.changes.insert(path, None) {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+
+    fn prepare(&self, rel: &str) -> std::io::Result<PathBuf> {
+        let path = self.site.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+
+    /// How many files the patch writes.
+    pub fn len(&self) -> usize {
+        self.changes.values().filter(|c| c.is_some()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// Renames every new file into place and removes the obsolete ones.
+    pub fn apply(mut self) -> std::io::Result<()> {
+        let changes = std::mem::take(&mut self.changes);
+        let mut result = Ok(());
+        for (path, change) in changes {
+            match change {
+                Some(tmp) if result.is_ok() => {
+                    if let Err(e) = std::fs::rename(&tmp, &path) {
+                        let _ = std::fs::remove_file(&tmp);
+                        result = Err(e);
+                    }
+                }
+                // After a failure, only clean up.
+                Some(tmp) => {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+                None => {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+        }
+        result
+    }
+}
+
+impl Drop for SitePatch {
+    /// A patch that was not applied leaves nothing behind.
+    fn drop(&mut self) {
+        for tmp in self.changes.values().flatten() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// `dir/.name.prepbook-new-<pid>`: hidden, in the same folder (so the rename is atomic).
+fn temp_name(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.prepbook-new-{}", std::process::id()))
+}
+
 /// An absolute, lexically normalized path (the folder may not exist yet).
 pub fn absolute(p: &Path) -> PathBuf {
     let joined = if p.is_absolute() {
@@ -239,6 +346,58 @@ mod tests {
         let err = check_output_dir(&foreign, root, &protected).unwrap_err();
         assert!(err.message.contains("not written by Prepbook"));
         assert!(check_output_dir(&root.join("book"), root, &protected).is_ok());
+    }
+
+    #[test]
+    fn a_site_patch_replaces_files_only_when_applied() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path();
+        std::fs::write(site.join("a.html"), "old a").expect("write");
+        std::fs::write(site.join("gone.js"), "x").expect("write");
+        let mut patch = SitePatch::new(site);
+        patch.write("a.html", b"new a").expect("write");
+        patch.write("deep/b.html", b"new b").expect("write");
+        patch.remove("gone.js");
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"old a");
+        patch.apply().expect("apply");
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"new a");
+        assert_eq!(
+            std::fs::read(site.join("deep/b.html")).expect("read"),
+            b"new b"
+        );
+        assert!(!site.join("gone.js").exists());
+
+        // Written twice: the last version; written then removed, or removed then written: the
+        // last call.
+        let mut twice = SitePatch::new(site);
+        twice.write("a.html", b"first").expect("write");
+        twice.write("a.html", b"second").expect("write");
+        twice.write("c.js", b"c").expect("write");
+        twice.remove("c.js");
+        twice.remove("deep/b.html");
+        twice.write("deep/b.html", b"back").expect("write");
+        assert_eq!(twice.len(), 2);
+        twice.apply().expect("apply");
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"second");
+        assert!(!site.join("c.js").exists());
+        assert_eq!(
+            std::fs::read(site.join("deep/b.html")).expect("read"),
+            b"back"
+        );
+
+        let mut dropped = SitePatch::new(site);
+        dropped.write("a.html", b"never").expect("write");
+        drop(dropped);
+        assert_eq!(std::fs::read(site.join("a.html")).expect("read"), b"second");
+        let names: Vec<String> = std::fs::read_dir(site)
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.contains("prepbook-new")),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::highlight::{HighlightCache, Highlighter};
 use crate::output::{self, Staging};
 use crate::progress::Progress;
 use crate::render::{PageId, Renderer};
+use crate::search::SearchIndex;
 use crate::theme::Theme;
 
 /// How to build.
@@ -120,22 +121,9 @@ pub fn build(
     opts: &BuildOptions,
     progress: &Progress,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
-    let started = Instant::now();
-    let mut steps = Vec::new();
-    let mut step = |name: &'static str, since: &mut Instant| {
-        steps.push((name, since.elapsed()));
-        *since = Instant::now();
-    };
-    let mut t = Instant::now();
-    let config = load_config(root, opts)?;
-    let out_dir = config.output_dir();
-    output::check_output_dir(
-        &out_dir,
-        &config.root,
-        &[config.content_dir(), config.theme_dir()],
-    )
-    .map_err(|d| vec![d])?;
-    step("config", &mut t);
+    let mut steps = Steps::start();
+    let config = prepare(root, opts)?;
+    steps.done("config");
 
     // A build with the same inputs as the last one, onto the site it left, has nothing to do.
     let inputs = if opts.no_cache {
@@ -144,63 +132,23 @@ pub fn build(
         freshness::inputs(&config, config.build.drafts).ok()
     };
     if let Some(record) = inputs.as_deref().and_then(|i| freshness::fresh(&config, i)) {
-        step("check", &mut t);
+        steps.done("check");
         return Ok(BuildReport {
-            output: out_dir,
+            output: config.output_dir(),
             pages: record.pages,
             questions: record.questions,
             articles: record.articles,
             sections: record.sections,
             tags: record.tags,
-            elapsed: started.elapsed(),
+            elapsed: steps.started.elapsed(),
             warnings: record.warnings,
             highlighted: (0, 0),
-            steps,
+            steps: steps.list,
             up_to_date: true,
         });
     }
 
-    let diags = Diagnostics::default();
-    let loaded = load(&config, opts, &diags, progress);
-    step("load", &mut t);
-    let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
-        return Err(diags.take_sorted());
-    };
-    let renderer = Renderer::new(&loaded.guide, &loaded.theme)?;
-    let staging = Staging::new(&out_dir)
-        .map_err(|e| vec![io_error(&out_dir, "cannot create the output folder", e)])?;
-    let pages = write_pages(&loaded, &renderer, &staging, &diags, progress);
-    step("render", &mut t);
-    write_static(&loaded, &staging, &diags);
-    step("static", &mut t);
-    if diags.has_errors() {
-        return Err(diags.take_sorted());
-    }
-    staging
-        .publish()
-        .map_err(|e| vec![io_error(&out_dir, "cannot move the new site into place", e)])?;
-    if let Err(e) = loaded.highlighter.cache().save() {
-        diags.push(Diagnostic::warning(
-            config.cache_dir(),
-            format!("cannot save the highlight cache: {e}"),
-        ));
-    }
-    step("publish", &mut t);
-    progress.finish();
-    let guide = &loaded.guide;
-    let report = BuildReport {
-        output: out_dir,
-        pages,
-        questions: guide.question_count(),
-        articles: content::load::article_count(guide),
-        sections: guide.sections.len() - 1,
-        tags: guide.tags.len(),
-        elapsed: started.elapsed(),
-        warnings: diags.take_sorted(),
-        highlighted: loaded.highlighter.counts(),
-        steps,
-        up_to_date: false,
-    };
+    let report = run_steps(&config, opts, progress, &|publish| publish(), steps)?.report;
     if let Some(inputs) = inputs {
         let (files, bytes) = freshness::shape(&report.output);
         freshness::save(
@@ -220,6 +168,125 @@ pub fn build(
         );
     }
     Ok(report)
+}
+
+/// A build that keeps what it loaded, so `serve` can patch it after an edit.
+pub struct Built {
+    pub report: BuildReport,
+    pub loaded: Loaded,
+    /// The search index, when `[search] enabled`.
+    pub search: Option<SearchIndex>,
+}
+
+/// How the finished site is put in place: `swap` is called with the step that does it, and may
+/// run it while readers of the output folder wait (as `serve` does), so none of them finds the
+/// folder half swapped.
+pub type Swap<'a> = &'a dyn Fn(&mut dyn FnMut() -> std::io::Result<()>) -> std::io::Result<()>;
+
+/// Builds the guide at `root` every time (no freshness check) and keeps what it loaded.
+pub fn build_keeping(
+    root: &Path,
+    opts: &BuildOptions,
+    progress: &Progress,
+    swap: Swap<'_>,
+) -> Result<Built, Vec<Diagnostic>> {
+    let mut steps = Steps::start();
+    let config = prepare(root, opts)?;
+    steps.done("config");
+    run_steps(&config, opts, progress, swap, steps)
+}
+
+/// Reads the configuration and checks the output folder may be written.
+fn prepare(root: &Path, opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+    let config = load_config(root, opts)?;
+    output::check_output_dir(
+        &config.output_dir(),
+        &config.root,
+        &[config.content_dir(), config.theme_dir()],
+    )
+    .map_err(|d| vec![d])?;
+    Ok(config)
+}
+
+/// The build's steps after the configuration: load, render, static files, publish.
+fn run_steps(
+    config: &Config,
+    opts: &BuildOptions,
+    progress: &Progress,
+    swap: Swap<'_>,
+    mut steps: Steps,
+) -> Result<Built, Vec<Diagnostic>> {
+    let out_dir = config.output_dir();
+    let diags = Diagnostics::default();
+    let loaded = load(config, opts, &diags, progress);
+    steps.done("load");
+    let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
+        return Err(diags.take_sorted());
+    };
+    let renderer = Renderer::new(&loaded.guide, &loaded.theme)?;
+    let staging = Staging::new(&out_dir)
+        .map_err(|e| vec![io_error(&out_dir, "cannot create the output folder", e)])?;
+    let pages = write_pages(&loaded, &renderer, &staging, &diags, progress);
+    steps.done("render");
+    write_static(&loaded, &staging, &diags);
+    let search = write_search(&loaded, &staging, &diags);
+    steps.done("static");
+    if diags.has_errors() {
+        return Err(diags.take_sorted());
+    }
+    let mut staging = Some(staging);
+    swap(&mut || staging.take().map_or(Ok(()), Staging::publish))
+        .map_err(|e| vec![io_error(&out_dir, "cannot move the new site into place", e)])?;
+    if let Err(e) = loaded.highlighter.cache().save() {
+        diags.push(Diagnostic::warning(
+            config.cache_dir(),
+            format!("cannot save the highlight cache: {e}"),
+        ));
+    }
+    steps.done("publish");
+    progress.finish();
+    let guide = &loaded.guide;
+    let report = BuildReport {
+        output: out_dir,
+        pages,
+        questions: guide.question_count(),
+        articles: content::load::article_count(guide),
+        sections: guide.sections.len() - 1,
+        tags: guide.tags.len(),
+        elapsed: steps.started.elapsed(),
+        warnings: diags.take_sorted(),
+        highlighted: loaded.highlighter.counts(),
+        steps: steps.list,
+        up_to_date: false,
+    };
+    Ok(Built {
+        report,
+        loaded,
+        search,
+    })
+}
+
+/// Each step's name and how long it took.
+struct Steps {
+    started: Instant,
+    since: Instant,
+    list: Vec<(&'static str, Duration)>,
+}
+
+impl Steps {
+    fn start() -> Steps {
+        let now = Instant::now();
+        Steps {
+            started: now,
+            since: now,
+            list: Vec::new(),
+        }
+    }
+
+    fn done(&mut self, name: &'static str) {
+        self.list.push((name, self.since.elapsed()));
+        self.since = Instant::now();
+    }
 }
 
 /// Renders and writes every page in parallel. Returns how many were written.
@@ -261,9 +328,6 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     for (name, file) in loaded.theme.static_files() {
         write(&format!("static/{name}"), &file.bytes);
     }
-    if loaded.guide.config.search.enabled {
-        crate::search::for_each_file(&loaded.guide, &|rel, text| write(&rel, text.as_bytes()));
-    }
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());
     write("static/highlight-dark.css", dark.as_bytes());
@@ -276,6 +340,26 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
             diags.push(io_error(&a.source, "cannot copy the file", e));
         }
     });
+}
+
+/// The search index's files, when `[search] enabled`; returns the index.
+pub fn write_search(
+    loaded: &Loaded,
+    staging: &Staging,
+    diags: &Diagnostics,
+) -> Option<SearchIndex> {
+    if !loaded.guide.config.search.enabled {
+        return None;
+    }
+    Some(SearchIndex::write(&loaded.guide, &|rel, text| {
+        if let Err(e) = staging.write(&rel, text.as_bytes()) {
+            diags.push(io_error(
+                &staging.dir.join(&rel),
+                "cannot write the file",
+                e,
+            ));
+        }
+    }))
 }
 
 fn sitemap(guide: &Guide, base: &str) -> String {

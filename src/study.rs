@@ -78,6 +78,54 @@ pub fn write(guide: &Guide, write: &(dyn Fn(&str, &[u8]) + Sync)) {
     });
 }
 
+/// Where each chunk starts (the index of its first card), for `serve`: after an edit it
+/// rewrites only the chunks that changed ([`write_edited`]).
+pub fn chunk_layout(guide: &Guide) -> Vec<usize> {
+    chunk_starts(guide, &card_ids(guide))
+}
+
+/// Writes the deck alone.
+pub fn write_deck(guide: &Guide, write: &(dyn Fn(&str, &[u8]) + Sync)) {
+    let cards = card_ids(guide);
+    let starts = chunk_starts(guide, &cards);
+    write(DECK_FILE, deck(guide, &cards, &starts).as_bytes());
+}
+
+/// After question `id` changed in place (same kind, same place), writes the chunks that differ
+/// from those of the layout `before`: the one holding the question, and any whose cards moved
+/// because the question's size moved a boundary. Returns whether the layout moved (the deck
+/// lists it) and the chunk files that no longer exist.
+pub fn write_edited(
+    guide: &Guide,
+    id: QuestionId,
+    before: &[usize],
+    write: &(dyn Fn(&str, &[u8]) + Sync),
+) -> (bool, Vec<String>) {
+    let cards = card_ids(guide);
+    let starts = chunk_starts(guide, &cards);
+    let edited = cards.iter().position(|&c| c == id);
+    let bounds = |s: &[usize], i: usize| {
+        s.get(i)
+            .map(|&a| (a, s.get(i + 1).copied().unwrap_or(cards.len())))
+    };
+    let changed: Vec<usize> = (0..starts.len())
+        .filter(|&i| {
+            let now = bounds(&starts, i);
+            now != bounds(before, i)
+                || edited.is_some_and(|e| now.is_some_and(|(a, b)| a <= e && e < b))
+        })
+        .collect();
+    changed.par_iter().for_each(|&i| {
+        let end = starts.get(i + 1).copied().unwrap_or(cards.len());
+        write(
+            &chunk_file(i),
+            chunk(guide, &cards[starts[i]..end], i).as_bytes(),
+        );
+    });
+    let gone = (starts.len()..before.len()).map(chunk_file).collect();
+    (starts != before, gone)
+}
+
 /// The text of `study/deck.js`.
 fn deck(guide: &Guide, cards: &[QuestionId], starts: &[usize]) -> String {
     let deck = Deck {

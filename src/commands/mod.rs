@@ -2,7 +2,11 @@
 //! code.
 
 pub mod build;
+pub mod check;
 pub mod export;
+pub mod init;
+pub mod new;
+pub mod serve;
 
 use crate::diagnostics::Diagnostic;
 

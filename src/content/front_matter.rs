@@ -403,9 +403,7 @@ pub fn parse(split: &SplitSource<'_>, text: &str, path: &Path) -> (FrontMatter, 
                 )),
             },
             _ => {
-                if let Some(known) =
-                    closest(name, KNOWN_KEYS.iter().copied()).filter(|k| is_typo(name, k))
-                {
+                if let Some(known) = misspelled_key(name) {
                     let (l, c) = (
                         key.referenced.line() as usize,
                         key.referenced.column() as usize,
@@ -442,6 +440,11 @@ fn item_position(text: &str, value: &Spanned<Value>, item: &str, line0: usize) -
         Some(off) => crate::diagnostics::line_col(text, start + off),
         None => (line, col),
     }
+}
+
+/// The known key that `name` is a misspelling of (`tag` -> `tags`), if it is one.
+pub fn misspelled_key(name: &str) -> Option<&'static str> {
+    closest(name, KNOWN_KEYS.iter().copied()).filter(|k| is_typo(name, k))
 }
 
 /// A misspelling, not a different word: close in edit distance to a known key.

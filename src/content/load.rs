@@ -14,7 +14,7 @@ use crate::content::model::{Asset, Guide, Question, Section, SourcePage, Tag};
 use crate::content::related::resolve_related;
 use crate::diagnostics::{Diagnostic, Diagnostics, closest, display_path};
 use crate::highlight::Highlighter;
-use crate::markdown::{self, MarkdownInput, Rendered, Resolve};
+use crate::markdown::{self, InternalLink, MarkdownInput, Rendered, Resolve};
 use crate::progress::Progress;
 use crate::urls::slugify;
 
@@ -124,11 +124,113 @@ fn join_url(dir: &str, file: &str) -> String {
     }
 }
 
+/// A page's slug: front matter `slug:`, else the file name, slugged.
+pub fn page_slug(page: &SourcePage) -> String {
+    let stem = file_name(&page.rel)
+        .rsplit_once('.')
+        .map_or(file_name(&page.rel), |(s, _)| s);
+    let slug = match page
+        .front
+        .slug
+        .as_deref()
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+    {
+        Some(s) => s,
+        None => slugify(stem),
+    };
+    if slug.is_empty() {
+        "page".to_string()
+    } else {
+        slug
+    }
+}
+
+/// The URL of a question with `slug` in content folder `dir`.
+pub fn question_url(dir: &str, slug: &str) -> String {
+    join_url(&dir_url(dir), &format!("{slug}.html"))
+}
+
+/// Renders a question's Markdown body; its diagnostics go to `diags`.
+pub fn render_body(
+    q: &mut Question,
+    index: &UrlIndex,
+    hl: &Highlighter,
+    answer_headings: &[String],
+    diags: &Diagnostics,
+) {
+    let input = MarkdownInput {
+        text: &q.source.text,
+        body_offset: q.source.body_offset,
+        path: &q.source.path,
+        rel: &q.source.rel,
+        page_url: &q.url,
+        title: q.source.front.title.as_deref(),
+        answer_headings,
+    };
+    q.body = markdown::render(&input, index, hl);
+    diags.extend(std::mem::take(&mut q.body.diagnostics));
+}
+
+/// A question's title (front matter, else its `# Heading`; none is an error) and summary
+/// (front matter `summary`, else `description`, else the start of the first paragraph).
+pub fn title_and_summary(q: &mut Question, diags: &Diagnostics) {
+    let fm = &q.source.front;
+    q.title = match fm.title.clone().or_else(|| q.body.title.clone()) {
+        Some(t) => t,
+        None if fm.broken => q.slug.clone(),
+        None => {
+            diags.push(
+                Diagnostic::error(&q.source.path, "this page has no title")
+                    .at(&q.source.text, 1, 1, 1)
+                    .with_hint(
+                        "add `title: ...` to the front matter, or start the body with `# Title`",
+                    ),
+            );
+            q.slug.clone()
+        }
+    };
+    q.summary = fm
+        .summary
+        .clone()
+        .or_else(|| fm.description.clone())
+        .unwrap_or_else(|| truncate_words(&q.body.first_paragraph, 200));
+}
+
+/// Where a question sorts inside its section: by weight (none last), then title, then file.
+pub fn question_order(q: &Question) -> ((bool, i64, String), String) {
+    (order_key(q.weight, &q.title), q.source.rel.clone())
+}
+
+fn order_key(w: Option<i64>, title: &str) -> (bool, i64, String) {
+    (w.is_none(), w.unwrap_or(0), title.to_lowercase())
+}
+
 /// Every content path that became something in the site.
 #[derive(Debug, Default)]
 pub struct UrlIndex {
     pages: HashMap<String, String>,
     assets: HashMap<String, String>,
+}
+
+impl UrlIndex {
+    /// The index of a loaded guide (what [`assemble`] built while loading it).
+    pub fn of(guide: &Guide) -> UrlIndex {
+        let mut index = UrlIndex::default();
+        for s in &guide.sections {
+            index.pages.insert(s.dir.clone(), s.url.clone());
+            if let Some(page) = &s.index {
+                index.pages.insert(page.rel.clone(), s.url.clone());
+            }
+        }
+        for q in &guide.questions {
+            index.pages.insert(q.source.rel.clone(), q.url.clone());
+        }
+        for a in &guide.assets {
+            index.assets.insert(a.rel.clone(), a.url.clone());
+        }
+        index
+    }
 }
 
 impl Resolve for UrlIndex {
@@ -241,25 +343,8 @@ pub fn assemble(
             sections[sid].index = Some(page);
             continue;
         }
-        let stem = file_name(&page.rel)
-            .rsplit_once('.')
-            .map_or(file_name(&page.rel), |(s, _)| s);
-        let slug = match page
-            .front
-            .slug
-            .as_deref()
-            .map(slugify)
-            .filter(|s| !s.is_empty())
-        {
-            Some(s) => s,
-            None => slugify(stem),
-        };
-        let slug = if slug.is_empty() {
-            "page".to_string()
-        } else {
-            slug
-        };
-        let url = join_url(&dir_url(&dir), &format!("{slug}.html"));
+        let slug = page_slug(&page);
+        let url = question_url(&dir, &slug);
         if !claim(&url, &page, diags) {
             continue;
         }
@@ -307,17 +392,7 @@ pub fn assemble(
     // Render every body in parallel.
     let answer_headings = &config.study.answer_headings;
     questions.par_iter_mut().for_each(|q| {
-        let input = MarkdownInput {
-            text: &q.source.text,
-            body_offset: q.source.body_offset,
-            path: &q.source.path,
-            rel: &q.source.rel,
-            page_url: &q.url,
-            title: q.source.front.title.as_deref(),
-            answer_headings,
-        };
-        q.body = markdown::render(&input, &index, hl);
-        diags.extend(std::mem::take(&mut q.body.diagnostics));
+        render_body(q, &index, hl, answer_headings, diags);
         progress.tick();
     });
     sections.par_iter_mut().for_each(|s| {
@@ -338,24 +413,7 @@ pub fn assemble(
 
     // Titles and summaries.
     for q in &mut questions {
-        let fm = &q.source.front;
-        q.title = match fm.title.clone().or_else(|| q.body.title.clone()) {
-            Some(t) => t,
-            None if fm.broken => q.slug.clone(),
-            None => {
-                diags.push(
-                    Diagnostic::error(&q.source.path, "this page has no title")
-                        .at(&q.source.text, 1, 1, 1)
-                        .with_hint("add `title: ...` to the front matter, or start the body with `# Title`"),
-                );
-                q.slug.clone()
-            }
-        };
-        q.summary = fm
-            .summary
-            .clone()
-            .or_else(|| fm.description.clone())
-            .unwrap_or_else(|| truncate_words(&q.body.first_paragraph, 200));
+        title_and_summary(q, diags);
     }
     for s in &mut sections {
         let fm = s.index.as_ref().map(|p| &p.front);
@@ -373,8 +431,6 @@ pub fn assemble(
     }
 
     // Reading order: sections by weight then title, questions likewise inside each.
-    let order_key =
-        |w: Option<i64>, title: &str| (w.is_none(), w.unwrap_or(0), title.to_lowercase());
     for s in 0..sections.len() {
         let mut children = std::mem::take(&mut sections[s].children);
         children.sort_by_key(|&c| order_key(sections[c].weight, &sections[c].title));
@@ -388,12 +444,7 @@ pub fn assemble(
     }
     while let Some(s) = stack.pop() {
         let mut own = by_section.remove(&s).unwrap_or_default();
-        own.sort_by_key(|&i| {
-            (
-                order_key(questions[i].weight, &questions[i].title),
-                questions[i].source.rel.clone(),
-            )
-        });
+        own.sort_by_key(|&i| question_order(&questions[i]));
         order.extend(own);
         stack.extend(sections[s].children.iter().rev());
     }
@@ -449,42 +500,12 @@ impl Claimant for SourcePage {
 
 /// Groups questions by tag (case-insensitive, by slug) and checks tags against the vocabulary.
 fn collect_tags(guide: &mut Guide, diags: &Diagnostics) {
-    let vocabulary: Vec<String> = guide
-        .config
-        .tags
-        .vocabulary
-        .iter()
-        .map(|t| slugify(t))
-        .collect();
+    let vocabulary = Vocabulary::of(&guide.config);
     let mut by_slug: HashMap<String, usize> = HashMap::new();
     let mut tags: Vec<Tag> = Vec::new();
     for (qi, q) in guide.questions.iter_mut().enumerate() {
-        for name in &q.source.front.tags {
-            let slug = slugify(name);
-            if slug.is_empty() {
-                continue;
-            }
-            if !vocabulary.is_empty() && !vocabulary.contains(&slug) {
-                let (line, col) = find_in_front(&q.source.text, name);
-                let hint = match closest(
-                    name,
-                    guide.config.tags.vocabulary.iter().map(String::as_str),
-                ) {
-                    Some(c) => format!(
-                        "did you mean `{c}`? The guide's tags are listed in book.toml `[tags] vocabulary`"
-                    ),
-                    None => "use a tag from book.toml `[tags] vocabulary`, or add this one there"
-                        .to_string(),
-                };
-                diags.push(
-                    Diagnostic::error(
-                        &q.source.path,
-                        format!("tag `{name}` is not in the guide's tag vocabulary"),
-                    )
-                    .at(&q.source.text, line, col, name.chars().count())
-                    .with_hint(hint),
-                );
-            }
+        for (name, slug) in written_tags(&q.source) {
+            vocabulary.check(&q.source, name, &slug, diags);
             let id = *by_slug.entry(slug.clone()).or_insert_with(|| {
                 tags.push(Tag {
                     name: name.trim().to_string(),
@@ -516,6 +537,55 @@ fn collect_tags(guide: &mut Guide, diags: &Diagnostics) {
     }
 }
 
+/// The tags a page names, as written and slugged, skipping those with an empty slug.
+pub fn written_tags(page: &SourcePage) -> impl Iterator<Item = (&str, String)> {
+    page.front
+        .tags
+        .iter()
+        .map(|name| (name.as_str(), slugify(name)))
+        .filter(|(_, slug)| !slug.is_empty())
+}
+
+/// The guide's declared tags (`[tags] vocabulary`); empty allows any tag.
+pub struct Vocabulary<'c> {
+    names: &'c [String],
+    slugs: Vec<String>,
+}
+
+impl<'c> Vocabulary<'c> {
+    pub fn of(config: &'c Config) -> Vocabulary<'c> {
+        let names = &config.tags.vocabulary;
+        Vocabulary {
+            names,
+            slugs: names.iter().map(|t| slugify(t)).collect(),
+        }
+    }
+
+    /// Reports a tag outside the vocabulary, at its place in the page's front matter.
+    pub fn check(&self, page: &SourcePage, name: &str, slug: &str, diags: &Diagnostics) {
+        if self.slugs.is_empty() || self.slugs.iter().any(|s| s == slug) {
+            return;
+        }
+        let (line, col) = find_in_front(&page.text, name);
+        let hint = match closest(name, self.names.iter().map(String::as_str)) {
+            Some(c) => format!(
+                "did you mean `{c}`? The guide's tags are listed in book.toml `[tags] vocabulary`"
+            ),
+            None => {
+                "use a tag from book.toml `[tags] vocabulary`, or add this one there".to_string()
+            }
+        };
+        diags.push(
+            Diagnostic::error(
+                &page.path,
+                format!("tag `{name}` is not in the guide's tag vocabulary"),
+            )
+            .at(&page.text, line, col, name.chars().count())
+            .with_hint(hint),
+        );
+    }
+}
+
 /// Line and column of `needle` in a file's front matter (for a diagnostic on one list item).
 pub fn find_in_front(text: &str, needle: &str) -> (usize, usize) {
     let front_end = text
@@ -530,6 +600,24 @@ pub fn find_in_front(text: &str, needle: &str) -> (usize, usize) {
 
 /// Checks that `page.html#anchor` links point at a heading that exists.
 fn check_anchors(guide: &Guide, diags: &Diagnostics) {
+    let ids = heading_ids(guide);
+    let pages = guide
+        .questions
+        .iter()
+        .map(|q| (&q.source, &q.body.links))
+        .chain(
+            guide
+                .sections
+                .iter()
+                .filter_map(|s| s.index.as_ref().map(|p| (p, &s.intro.links))),
+        );
+    for (source, links) in pages {
+        check_links(source, links.iter(), &ids, diags);
+    }
+}
+
+/// The heading ids of every page, by URL.
+pub fn heading_ids(guide: &Guide) -> HashMap<&str, Vec<&str>> {
     let mut ids: HashMap<&str, Vec<&str>> = HashMap::new();
     for q in &guide.questions {
         ids.insert(
@@ -543,37 +631,35 @@ fn check_anchors(guide: &Guide, diags: &Diagnostics) {
             s.intro.headings.iter().map(|h| h.id.as_str()).collect(),
         );
     }
-    let pages = guide
-        .questions
-        .iter()
-        .map(|q| (&q.source, &q.body.links))
-        .chain(
-            guide
-                .sections
-                .iter()
-                .filter_map(|s| s.index.as_ref().map(|p| (p, &s.intro.links))),
-        );
-    for (source, links) in pages {
-        for link in links {
-            let Some(known) = ids.get(link.target_url.as_str()) else {
-                continue;
-            };
-            if known.contains(&link.anchor.as_str()) || link.anchor.starts_with("fn") {
-                continue;
-            }
-            let hint = match closest(&link.anchor, known.iter().copied()) {
-                Some(c) => format!("did you mean `#{c}`?"),
-                None => format!("`{}` has no heading with that id", link.target_url),
-            };
-            diags.push(
-                Diagnostic::warning(
-                    &source.path,
-                    format!("link to `#{}` does not match a heading", link.anchor),
-                )
-                .at_offset(&source.text, link.start, link.end)
-                .with_hint(hint),
-            );
+    ids
+}
+
+/// Warns about each of `links` (from `source`) whose `#anchor` names no heading of its page.
+pub fn check_links<'a>(
+    source: &SourcePage,
+    links: impl Iterator<Item = &'a InternalLink>,
+    ids: &HashMap<&str, Vec<&str>>,
+    diags: &Diagnostics,
+) {
+    for link in links {
+        let Some(known) = ids.get(link.target_url.as_str()) else {
+            continue;
+        };
+        if known.contains(&link.anchor.as_str()) || link.anchor.starts_with("fn") {
+            continue;
         }
+        let hint = match closest(&link.anchor, known.iter().copied()) {
+            Some(c) => format!("did you mean `#{c}`?"),
+            None => format!("`{}` has no heading with that id", link.target_url),
+        };
+        diags.push(
+            Diagnostic::warning(
+                &source.path,
+                format!("link to `#{}` does not match a heading", link.anchor),
+            )
+            .at_offset(&source.text, link.start, link.end)
+            .with_hint(hint),
+        );
     }
 }
 

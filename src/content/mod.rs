@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod load;
 pub mod model;
 pub mod related;
+pub mod update;
 
 pub use front_matter::{Difficulty, Kind, Level};
 pub use load::load;

@@ -4,36 +4,67 @@
 use std::collections::HashMap;
 
 use crate::content::discover::parent_dir;
-use crate::content::model::Guide;
+use crate::content::model::{Guide, Question, QuestionId};
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::markdown::links::join;
 
 /// Resolves every question's `related:` list, reporting entries that match nothing (or more than
 /// one question) at the line they were written on.
 pub fn resolve_related(guide: &mut Guide, diags: &Diagnostics) {
-    let mut by_rel: HashMap<String, usize> = HashMap::new();
-    let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, q) in guide.questions.iter().enumerate() {
-        let rel = &q.source.rel;
-        by_rel.insert(rel.clone(), i);
-        if let Some((stem, _)) = rel.rsplit_once('.') {
-            by_rel.insert(stem.to_string(), i);
-        }
-        by_slug.entry(q.slug.as_str()).or_default().push(i);
+    let index = RelatedIndex::new(guide);
+    let resolved: Vec<Vec<QuestionId>> = guide
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| index.resolve(guide, i, q, diags))
+        .collect();
+    for (q, list) in guide.questions.iter_mut().zip(resolved) {
+        q.related = list;
     }
-    let mut resolved: Vec<Vec<usize>> = Vec::with_capacity(guide.questions.len());
-    for (i, q) in guide.questions.iter().enumerate() {
+}
+
+/// The names a `related:` entry may use for a question: its file path (with or without `.md`)
+/// and its slug.
+pub struct RelatedIndex {
+    by_rel: HashMap<String, QuestionId>,
+    by_slug: HashMap<String, Vec<QuestionId>>,
+}
+
+impl RelatedIndex {
+    pub fn new(guide: &Guide) -> RelatedIndex {
+        let mut by_rel = HashMap::new();
+        let mut by_slug: HashMap<String, Vec<QuestionId>> = HashMap::new();
+        for (i, q) in guide.questions.iter().enumerate() {
+            let rel = &q.source.rel;
+            by_rel.insert(rel.clone(), i);
+            if let Some((stem, _)) = rel.rsplit_once('.') {
+                by_rel.insert(stem.to_string(), i);
+            }
+            by_slug.entry(q.slug.clone()).or_default().push(i);
+        }
+        RelatedIndex { by_rel, by_slug }
+    }
+
+    /// The questions `q` (question `id` of `guide`, or its new version) names as related.
+    pub fn resolve(
+        &self,
+        guide: &Guide,
+        id: QuestionId,
+        q: &Question,
+        diags: &Diagnostics,
+    ) -> Vec<QuestionId> {
         let mut list = Vec::new();
         for (entry, line, col) in &q.source.front.related {
             let entry = entry.trim();
             let dir = parent_dir(&q.source.rel);
             let by_path = join(dir, entry)
-                .and_then(|p| by_rel.get(&p))
-                .or_else(|| by_rel.get(entry.trim_start_matches("./")))
+                .and_then(|p| self.by_rel.get(&p))
+                .or_else(|| self.by_rel.get(entry.trim_start_matches("./")))
                 .copied();
             let target = match by_path {
                 Some(t) => Some(t),
-                None => match by_slug
+                None => match self
+                    .by_slug
                     .get(crate::urls::slugify(entry).as_str())
                     .map(Vec::as_slice)
                 {
@@ -60,14 +91,14 @@ pub fn resolve_related(guide: &mut Guide, diags: &Diagnostics) {
                 },
             };
             match target {
-                Some(t) if t == i => {}
+                Some(t) if t == id => {}
                 Some(t) => {
                     if !list.contains(&t) {
                         list.push(t);
                     }
                 }
                 None => {
-                    let hint = match closest(entry, by_slug.keys().copied()) {
+                    let hint = match closest(entry, self.by_slug.keys().map(String::as_str)) {
                         Some(c) => format!("did you mean `{c}`?"),
                         None => "use the slug (file name without `.md`) of another question".into(),
                     };
@@ -84,9 +115,6 @@ pub fn resolve_related(guide: &mut Guide, diags: &Diagnostics) {
                 }
             }
         }
-        resolved.push(list);
-    }
-    for (q, list) in guide.questions.iter_mut().zip(resolved) {
-        q.related = list;
+        list
     }
 }

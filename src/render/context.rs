@@ -40,13 +40,13 @@ pub struct Base<'a> {
     pub description: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     pub title: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DifficultyView {
     pub name: &'static str,
     pub label: &'static str,
@@ -76,7 +76,7 @@ pub struct Count {
 }
 
 /// A question in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionCard {
     pub title: String,
     pub url: String,

@@ -58,7 +58,9 @@ pub type Posting = (u32, u8, u8);
 #[derive(Debug, Default)]
 pub struct Postings {
     pub terms: BTreeMap<String, Vec<Posting>>,
-    pub words: BTreeMap<String, String>,
+    /// Each word's term, and how many questions use the word (so `serve` can drop a word when
+    /// the last question using it changes).
+    pub words: BTreeMap<String, (String, u32)>,
 }
 
 impl Postings {
@@ -79,7 +81,7 @@ impl Postings {
                         .push((id as u32, mask, tf));
                 }
                 for (word, term) in doc.words {
-                    acc.words.entry(word).or_insert(term);
+                    acc.words.entry(word).or_insert((term, 0)).1 += 1;
                 }
                 acc
             })
@@ -87,8 +89,8 @@ impl Postings {
                 for (term, list) in b.terms {
                     a.terms.entry(term).or_default().extend(list);
                 }
-                for (word, term) in b.words {
-                    a.words.entry(word).or_insert(term);
+                for (word, (term, n)) in b.words {
+                    a.words.entry(word).or_insert((term, 0)).1 += n;
                 }
                 a
             });

@@ -18,6 +18,7 @@
 pub mod encode;
 pub mod index;
 pub mod tokenize;
+pub mod update;
 
 use std::collections::BTreeMap;
 
@@ -101,116 +102,181 @@ pub fn build(guide: &Guide) -> SearchFiles {
 /// Makes every search file of the guide, in parallel, handing each to `emit` as soon as it is
 /// made (a build writes it straight to the site).
 pub fn for_each_file(guide: &Guide, emit: &(dyn Fn(String, String) + Sync)) {
-    let postings = Postings::build(guide);
+    SearchIndex::write(guide, emit);
+}
 
-    // Shards: terms and words grouped by their two-letter key.
-    let mut groups: BTreeMap<String, ShardContent> = BTreeMap::new();
-    for term in postings.terms.keys() {
-        groups
-            .entry(tokenize::shard_key(term))
-            .or_default()
-            .0
-            .push(term);
-    }
-    for (word, term) in &postings.words {
-        groups
-            .entry(tokenize::shard_key(word))
-            .or_default()
-            .1
-            .push((word, term));
-    }
-    let layout: Vec<(String, Value)> = groups
-        .par_iter()
-        .map(|(key, (terms, words))| {
-            let whole = shard(&postings, terms, words);
-            if whole.len() <= SPLIT || key.starts_with('~') {
-                let (p, t) = file_json(&format!("s/{}", key_file(key)), &whole);
-                emit(p, t);
-                return (key.clone(), json!(0));
-            }
-            // Split by the third character; the group's word list serves typo matching.
-            let sub = |s: &str| s.chars().take(3).collect::<String>();
-            let mut parts: BTreeMap<String, ShardContent> = BTreeMap::new();
-            for t in terms {
-                parts.entry(sub(t)).or_default().0.push(t);
-            }
-            for (w, t) in words {
-                parts.entry(sub(w)).or_default().1.push((w, t));
-            }
-            for (part, (ts, ws)) in &parts {
-                let (p, t) = file_json(&format!("s/{}", key_file(part)), &shard(&postings, ts, ws));
-                emit(p, t);
-            }
-            let mut dict = serde_json::Map::new();
-            for t in terms {
-                dict.insert((*t).clone(), Value::from(0));
-            }
-            for (w, t) in words {
-                dict.insert((*w).clone(), Value::from((*t).clone()));
-            }
-            let (p, t) = file(&format!("w/{}", key_file(key)), &Value::Object(dict));
-            emit(p, t);
-            (key.clone(), json!(parts.keys().collect::<Vec<_>>()))
-        })
-        .collect();
-    let shards: serde_json::Map<String, Value> = layout.into_iter().collect();
+/// The search index of a loaded guide. A build drops it once the files are written; `serve`
+/// keeps it, so that an edit to one question rewrites only the files that change
+/// ([`SearchIndex::update`]).
+pub struct SearchIndex {
+    postings: Postings,
+    /// Each shard group's entry in the manifest: `0` for one file, or the list of its parts.
+    layout: BTreeMap<String, Value>,
+}
 
-    // Question metadata, in chunks.
-    let levels_mask = |q: &crate::content::Question| {
-        q.levels
-            .iter()
-            .map(|l| 1u8 << Level::ALL.iter().position(|x| x == l).unwrap_or(0))
-            .fold(0, |a, b| a | b)
-    };
-    let difficulty = |d: Option<Difficulty>| {
-        d.map_or(0, |d| {
-            Difficulty::ALL.iter().position(|x| *x == d).unwrap_or(0) + 1
-        })
-    };
-    guide
-        .questions
-        .par_chunks(CHUNK)
-        .enumerate()
-        .for_each(|(n, chunk)| {
-            let docs: Vec<Value> = chunk
-                .iter()
-                .map(|q| {
-                    json!([
-                        q.title,
-                        q.url,
-                        q.section,
-                        difficulty(q.difficulty),
-                        levels_mask(q),
-                        q.tags,
-                        q.summary,
-                        if q.kind == crate::content::Kind::Article {
-                            1
-                        } else {
-                            0
-                        }
-                    ])
-                })
-                .collect();
-            let (p, t) = file(&format!("d/{n}"), &Value::Array(docs));
+impl SearchIndex {
+    /// Makes every search file of the guide, in parallel, handing each to `emit`.
+    pub fn write(guide: &Guide, emit: &(dyn Fn(String, String) + Sync)) -> SearchIndex {
+        let postings = Postings::build(guide);
+
+        // Shards: terms and words grouped by their two-letter key.
+        let mut groups: BTreeMap<String, ShardContent> = BTreeMap::new();
+        for term in postings.terms.keys() {
+            groups
+                .entry(tokenize::shard_key(term))
+                .or_default()
+                .0
+                .push(term);
+        }
+        for (word, (term, _)) in &postings.words {
+            groups
+                .entry(tokenize::shard_key(word))
+                .or_default()
+                .1
+                .push((word, term));
+        }
+        let layout: BTreeMap<String, Value> = groups
+            .par_iter()
+            .map(|(key, (terms, words))| {
+                (key.clone(), write_group(&postings, key, terms, words, emit))
+            })
+            .collect();
+
+        guide
+            .questions
+            .par_chunks(CHUNK)
+            .enumerate()
+            .for_each(|(n, _)| {
+                let (p, t) = doc_chunk(guide, n);
+                emit(p, t);
+            });
+        (0..guide.questions.len()).into_par_iter().for_each(|id| {
+            let (p, t) = fragment(guide, id);
             emit(p, t);
         });
-
-    // Snippet text, one file per question.
-    guide.questions.par_iter().enumerate().for_each(|(id, q)| {
-        let text: String = q.body.text.chars().take(FRAGMENT_CHARS).collect();
-        let (p, t) = file(&format!("f/{id}"), &Value::String(text));
+        let (p, t) = facets(guide);
         emit(p, t);
-    });
+        let (p, t) = manifest(guide, &layout);
+        emit(p, t);
+        SearchIndex { postings, layout }
+    }
+}
 
-    // Facets: one character per question for section, one for difficulty and levels; tags as
-    // posting lists.
+/// Writes one shard group: a single shard, or, over [`SPLIT`] bytes, one shard per third letter
+/// plus the group's word list. Returns the group's entry in the manifest.
+fn write_group(
+    postings: &Postings,
+    key: &str,
+    terms: &[&String],
+    words: &[(&String, &String)],
+    emit: &(dyn Fn(String, String) + Sync),
+) -> Value {
+    let whole = shard(postings, terms, words);
+    if whole.len() <= SPLIT || key.starts_with('~') {
+        let (p, t) = file_json(&format!("s/{}", key_file(key)), &whole);
+        emit(p, t);
+        return json!(0);
+    }
+    // Split by the third character; the group's word list serves typo matching.
+    let sub = |s: &str| s.chars().take(3).collect::<String>();
+    let mut parts: BTreeMap<String, ShardContent> = BTreeMap::new();
+    for t in terms {
+        parts.entry(sub(t)).or_default().0.push(t);
+    }
+    for (w, t) in words {
+        parts.entry(sub(w)).or_default().1.push((w, t));
+    }
+    for (part, (ts, ws)) in &parts {
+        let (p, t) = file_json(&format!("s/{}", key_file(part)), &shard(postings, ts, ws));
+        emit(p, t);
+    }
+    let mut dict = serde_json::Map::new();
+    for t in terms {
+        dict.insert((*t).clone(), Value::from(0));
+    }
+    for (w, t) in words {
+        dict.insert((*w).clone(), Value::from((*t).clone()));
+    }
+    let (p, t) = file(&format!("w/{}", key_file(key)), &Value::Object(dict));
+    emit(p, t);
+    json!(parts.keys().collect::<Vec<_>>())
+}
+
+/// The files a shard group with this manifest entry is written to.
+fn group_files(key: &str, layout: &Value) -> Vec<String> {
+    match layout.as_array() {
+        Some(parts) => parts
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|p| format!("search/s/{}.js", key_file(p)))
+            .chain([format!("search/w/{}.js", key_file(key))])
+            .collect(),
+        None => vec![format!("search/s/{}.js", key_file(key))],
+    }
+}
+
+fn levels_mask(q: &crate::content::Question) -> u8 {
+    q.levels
+        .iter()
+        .map(|l| 1u8 << Level::ALL.iter().position(|x| x == l).unwrap_or(0))
+        .fold(0, |a, b| a | b)
+}
+
+fn difficulty_number(d: Option<Difficulty>) -> usize {
+    d.map_or(0, |d| {
+        Difficulty::ALL.iter().position(|x| *x == d).unwrap_or(0) + 1
+    })
+}
+
+/// Metadata chunk `n`: title, URL, section, difficulty, levels, tags, summary and kind of
+/// [`CHUNK`] questions.
+fn doc_chunk(guide: &Guide, n: usize) -> (String, String) {
+    let docs: Vec<Value> = guide
+        .questions
+        .iter()
+        .skip(n * CHUNK)
+        .take(CHUNK)
+        .map(|q| {
+            json!([
+                q.title,
+                q.url,
+                q.section,
+                difficulty_number(q.difficulty),
+                levels_mask(q),
+                q.tags,
+                q.summary,
+                if q.kind == crate::content::Kind::Article {
+                    1
+                } else {
+                    0
+                }
+            ])
+        })
+        .collect();
+    file(&format!("d/{n}"), &Value::Array(docs))
+}
+
+/// Question `id`'s text, for the snippet under its result.
+fn fragment(guide: &Guide, id: usize) -> (String, String) {
+    let text: String = guide.questions[id]
+        .body
+        .text
+        .chars()
+        .take(FRAGMENT_CHARS)
+        .collect();
+    file(&format!("f/{id}"), &Value::String(text))
+}
+
+/// Facets: one character per question for section, one for difficulty and levels; tags as
+/// posting lists.
+fn facets(guide: &Guide) -> (String, String) {
     let mut sections = String::new();
     let mut kinds = String::new();
     for q in &guide.questions {
         push_varint(&mut sections, q.section as u32);
         push_small(
             &mut kinds,
-            (difficulty(q.difficulty) as u8) | (levels_mask(q) << 2),
+            (difficulty_number(q.difficulty) as u8) | (levels_mask(q) << 2),
         );
     }
     let tags: Vec<String> = guide
@@ -226,10 +292,13 @@ pub fn for_each_file(guide: &Guide, emit: &(dyn Fn(String, String) + Sync)) {
             s
         })
         .collect();
-    let (p, t) = file("facets", &json!({ "s": sections, "k": kinds, "t": tags }));
-    emit(p, t);
+    file("facets", &json!({ "s": sections, "k": kinds, "t": tags }))
+}
 
-    // The manifest: how the rest is laid out.
+/// The manifest: how the rest is laid out.
+fn manifest(guide: &Guide, layout: &BTreeMap<String, Value>) -> (String, String) {
+    let shards: serde_json::Map<String, Value> =
+        layout.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let manifest = json!({
         "v": 1,
         "n": guide.questions.len(),
@@ -240,8 +309,7 @@ pub fn for_each_file(guide: &Guide, emit: &(dyn Fn(String, String) + Sync)) {
         "levels": Level::ALL.iter().map(|l| l.name()).collect::<Vec<_>>(),
         "shards": shards,
     });
-    let (p, t) = file("index", &manifest);
-    emit(p, t);
+    file("index", &manifest)
 }
 
 /// A shard's JSON: `t` maps each term to its postings, `w` each word to its term.

@@ -1,0 +1,40 @@
+//! `prepbook check`: every problem of the guide, for people or as JSON lines; writes nothing.
+
+use std::process::ExitCode;
+
+use crate::cli::{CheckArgs, Format};
+use crate::site::BuildOptions;
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let opts = BuildOptions {
+        drafts: args.drafts,
+        ..BuildOptions::default()
+    };
+    let diags = crate::check::check(&args.guide.root, &opts);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    match args.format {
+        Format::Json => {
+            for d in &diags {
+                println!("{}", d.to_json_line());
+            }
+        }
+        Format::Human => {
+            super::print_diagnostics(&diags);
+            if diags.is_empty() {
+                eprintln!("check passed: no problems");
+            } else {
+                eprintln!(
+                    "check found {}, {}",
+                    super::count(errors, "error"),
+                    super::count(warnings, "warning")
+                );
+            }
+        }
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,35 @@
+//! `prepbook serve`: build, serve over HTTP, rebuild and reload on every change.
+
+use std::process::ExitCode;
+
+use crate::cli::ServeArgs;
+use crate::serve::{self, ServeError, ServeOptions};
+
+pub fn run(args: &ServeArgs) -> ExitCode {
+    let opts = ServeOptions {
+        root: args.guide.root.clone(),
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+        drafts: args.drafts,
+    };
+    match serve::serve(&opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            let hint = match &e {
+                ServeError::NotAGuide(_) => {
+                    Some("run `prepbook init` to create a guide, or pass `--root` to point at one")
+                }
+                ServeError::Listen { .. } => {
+                    Some("pick another port with `--port`, or `--port 0` for any free one")
+                }
+                _ => None,
+            };
+            if let Some(hint) = hint {
+                eprintln!("  = hint: {hint}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}

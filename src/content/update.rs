@@ -1,0 +1,198 @@
+//! Re-reading one edited question into a loaded guide, for `serve`. The question is parsed,
+//! rendered and checked exactly as a full load would (the same functions of
+//! [`crate::content::load`]), then swapped in place. An edit whose effects reach past the
+//! question's own pages and lists (a new URL, a new place in its section, a tag the guide did not
+//! have, ...) is not patched: the caller rebuilds the whole guide instead.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::content::load::{
+    UrlIndex, Vocabulary, check_links, page_slug, question_order, read_page, render_body,
+    title_and_summary, written_tags,
+};
+use crate::content::model::{Guide, Question, QuestionId, TagId};
+use crate::content::related::RelatedIndex;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::highlight::Highlighter;
+use crate::markdown::Rendered;
+
+/// What became of an edit.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The question was replaced in place.
+    Patched {
+        /// The question as it was before the edit.
+        old: Box<Question>,
+        warnings: Vec<Diagnostic>,
+    },
+    /// The edit changes more than the question: rebuild the guide. Says why.
+    NeedsFullBuild(&'static str),
+}
+
+/// The question loaded from `rel` (a path relative to the content folder), if any.
+pub fn question_at(guide: &Guide, rel: &str) -> Option<QuestionId> {
+    guide.questions.iter().position(|q| q.source.rel == rel)
+}
+
+/// Reads question `id` again from disk and patches it into `guide`. On an error the guide is
+/// left as it was and every diagnostic of the file comes back.
+pub fn update_question(
+    guide: &mut Guide,
+    index: &UrlIndex,
+    hl: &Highlighter,
+    id: QuestionId,
+) -> Result<Outcome, Vec<Diagnostic>> {
+    let old = &guide.questions[id];
+    let (page, read_diags) = read_page(&guide.config.content_dir(), &old.source.rel);
+    let Some(page) = page else {
+        return Err(read_diags);
+    };
+    let diags = Diagnostics::default();
+    diags.extend(read_diags);
+    if page.front.draft && !guide.config.build.drafts {
+        return Ok(Outcome::NeedsFullBuild("it is now a draft"));
+    }
+    let slug = page_slug(&page);
+    if slug != old.slug {
+        return Ok(Outcome::NeedsFullBuild("its URL changed"));
+    }
+    if page.front.kind != old.kind {
+        return Ok(Outcome::NeedsFullBuild(
+            "it changed between question and article",
+        ));
+    }
+    let mut q = Question {
+        slug,
+        url: old.url.clone(),
+        section: old.section,
+        title: String::new(),
+        kind: page.front.kind,
+        difficulty: page.front.difficulty,
+        levels: page.front.levels.clone(),
+        tags: Vec::new(),
+        summary: String::new(),
+        weight: page.front.weight,
+        related: Vec::new(),
+        body: Rendered::default(),
+        source: page,
+    };
+    render_body(
+        &mut q,
+        index,
+        hl,
+        &guide.config.study.answer_headings,
+        &diags,
+    );
+    title_and_summary(&mut q, &diags);
+
+    // Its place in the section: the same, or every id after it would move.
+    let (prev, next) = guide.neighbours(id);
+    let order = question_order(&q);
+    if prev.is_some_and(|p| question_order(&guide.questions[p]) >= order)
+        || next.is_some_and(|n| question_order(&guide.questions[n]) <= order)
+    {
+        return Ok(Outcome::NeedsFullBuild("its place in the section changed"));
+    }
+
+    // Tags: only those the guide already has, with unchanged names.
+    let vocabulary = Vocabulary::of(&guide.config);
+    for (name, slug) in written_tags(&q.source) {
+        vocabulary.check(&q.source, name, &slug, &diags);
+        let Ok(t) = guide.tags.binary_search_by(|t| t.slug.as_str().cmp(&slug)) else {
+            return Ok(Outcome::NeedsFullBuild(
+                "it has a tag the guide did not have",
+            ));
+        };
+        if !q.tags.contains(&t) {
+            q.tags.push(t);
+        }
+    }
+    let old = &guide.questions[id];
+    let touched: BTreeSet<TagId> = old.tags.iter().chain(&q.tags).copied().collect();
+    for &t in &touched {
+        let members: Vec<QuestionId> = members_after(&guide.tags[t].questions, id, &q, t);
+        let Some(&first) = members.first() else {
+            return Ok(Outcome::NeedsFullBuild("a tag is no longer used"));
+        };
+        let first = if first == id {
+            &q
+        } else {
+            &guide.questions[first]
+        };
+        let slug = &guide.tags[t].slug;
+        let name = written_tags(&first.source)
+            .find(|(_, s)| s == slug)
+            .map(|(n, _)| n.trim());
+        if name != Some(guide.tags[t].name.as_str()) {
+            return Ok(Outcome::NeedsFullBuild("a tag is now written differently"));
+        }
+    }
+
+    if !q.source.front.related.is_empty() {
+        q.related = RelatedIndex::new(guide).resolve(guide, id, &q, &diags);
+    }
+
+    // Anchors: its own links, and, when its headings changed, links from other pages to them.
+    let own: Vec<&str> = q.body.headings.iter().map(|h| h.id.as_str()).collect();
+    let mut ids: HashMap<&str, Vec<&str>> = HashMap::from([(q.url.as_str(), own)]);
+    for link in &q.body.links {
+        let target = link.target_url.as_str();
+        if !ids.contains_key(target)
+            && let Some(headings) = headings_at(guide, target)
+        {
+            ids.insert(target, headings);
+        }
+    }
+    check_links(&q.source, q.body.links.iter(), &ids, &diags);
+    if q.body.headings != old.body.headings {
+        for (other_id, other) in guide.questions.iter().enumerate() {
+            if other_id != id {
+                let into = other.body.links.iter().filter(|l| l.target_url == q.url);
+                check_links(&other.source, into, &ids, &diags);
+            }
+        }
+        for s in &guide.sections {
+            if let Some(page) = &s.index {
+                let into = s.intro.links.iter().filter(|l| l.target_url == q.url);
+                check_links(page, into, &ids, &diags);
+            }
+        }
+    }
+    drop(ids);
+
+    if diags.has_errors() {
+        return Err(diags.take_sorted());
+    }
+    for &t in &touched {
+        guide.tags[t].questions = members_after(&guide.tags[t].questions, id, &q, t);
+    }
+    let old = std::mem::replace(&mut guide.questions[id], q);
+    Ok(Outcome::Patched {
+        old: Box::new(old),
+        warnings: diags.take_sorted(),
+    })
+}
+
+/// The heading ids of the page at `url`, if it is a page of the guide.
+fn headings_at<'g>(guide: &'g Guide, url: &str) -> Option<Vec<&'g str>> {
+    let headings = match guide.questions.iter().find(|q| q.url == url) {
+        Some(q) => &q.body.headings,
+        None => &guide.sections.iter().find(|s| s.url == url)?.intro.headings,
+    };
+    Some(headings.iter().map(|h| h.id.as_str()).collect())
+}
+
+/// Tag `t`'s questions once question `id` is replaced by `q`, in reading order.
+fn members_after(
+    members: &[QuestionId],
+    id: QuestionId,
+    q: &Question,
+    t: TagId,
+) -> Vec<QuestionId> {
+    let mut out: Vec<QuestionId> = members.iter().copied().filter(|&m| m != id).collect();
+    if q.tags.contains(&t) {
+        let at = out.partition_point(|&m| m < id);
+        out.insert(at, id);
+    }
+    out
+}
