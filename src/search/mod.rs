@@ -11,7 +11,8 @@
 //!   then serves typo matching;
 //! - `search/d/<n>.js`: metadata (title, URL, section, difficulty, tags, summary) of 64
 //!   questions, for the results shown;
-//! - `search/f/<id>.js`: one question's text, for the snippet under its result;
+//! - `search/f/<id / 100>/<id>.js`: one question's text, for the snippet under its result (in
+//!   folders of 100: file systems slow down on folders of thousands of files);
 //! - `search/facets.js`: every question's section, difficulty, levels and tags, for filters and
 //!   their counts (loaded when the reader filters, or on the search page).
 
@@ -35,6 +36,8 @@ pub const CHUNK: usize = 64;
 pub const SPLIT: usize = 48 * 1024;
 /// Characters of a question's text kept for its snippet.
 pub const FRAGMENT_CHARS: usize = 12_000;
+/// How many fragment files share a folder.
+pub const FRAGMENT_FOLDER: usize = 100;
 
 /// The search files of a guide: (path relative to the site root, contents).
 pub struct SearchFiles {
@@ -264,7 +267,10 @@ fn fragment(guide: &Guide, id: usize) -> (String, String) {
         .chars()
         .take(FRAGMENT_CHARS)
         .collect();
-    file(&format!("f/{id}"), &Value::String(text))
+    file(
+        &format!("f/{}/{id}", id / FRAGMENT_FOLDER),
+        &Value::String(text),
+    )
 }
 
 /// Facets: one character per question for section, one for difficulty and levels; tags as
@@ -303,6 +309,7 @@ fn manifest(guide: &Guide, layout: &BTreeMap<String, Value>) -> (String, String)
         "v": 1,
         "n": guide.questions.len(),
         "chunk": CHUNK,
+        "fragmentFolder": FRAGMENT_FOLDER,
         "sections": guide.sections.iter().map(|s| json!([s.title, s.url, s.parent])).collect::<Vec<_>>(),
         "tags": guide.tags.iter().map(|t| json!([t.name, t.url])).collect::<Vec<_>>(),
         "difficulties": Difficulty::ALL.iter().map(|d| d.name()).collect::<Vec<_>>(),

@@ -533,7 +533,11 @@
     }.bind(this));
   };
 
-  Engine.prototype.fragment = function (id) { return this.get("f/" + id); };
+  Engine.prototype.fragment = function (id) {
+    return this.manifest().then(function (m) {
+      return this.get("f/" + Math.floor(id / m.fragmentFolder) + "/" + id);
+    }.bind(this));
+  };
 
   /** Does a word of shown text match the query? (its term was matched, or it starts with the prefix). */
   function matcher(result) {
