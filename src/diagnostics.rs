@@ -185,17 +185,22 @@ impl Diagnostics {
 
     /// All diagnostics, in a stable order: by file, then position, then message.
     pub fn take_sorted(&self) -> Vec<Diagnostic> {
-        let mut items = self
+        let items = self
             .items
             .lock()
             .map(|mut i| std::mem::take(&mut *i))
             .unwrap_or_default();
-        items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
-        });
-        items.dedup();
-        items
+        sorted(items)
     }
+}
+
+/// Diagnostics in the order they are reported: by file, then position; each once.
+pub fn sorted(mut items: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    items.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+    });
+    items.dedup();
+    items
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a plausible typo.

@@ -1,12 +1,15 @@
-//! Skipping a build whose inputs have not changed, as make and cargo do. After a successful
-//! build, a small record in the cache folder keeps a hash of every input (the Prepbook version,
+//! Knowing what changed since the last build, as make and cargo do. After a successful build, a
+//! small record in the cache folder keeps a digest of every input (the Prepbook version,
 //! book.toml, every content and theme file, the options), the site's shape, and the build's
 //! warnings and summary. The next build with the same inputs, onto the same intact site, replays
-//! the record instead of building. `--no-cache` always builds.
+//! the record instead of building; one after an edit learns which files changed
+//! ([`Inputs::edited_since`]). `--no-cache` always builds.
 
+use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
@@ -31,34 +34,88 @@ pub struct Record {
     pub tags: usize,
 }
 
-/// A hash of everything a build reads. Any change to a file's bytes, a file added, removed or
-/// renamed, or another Prepbook version gives another hash.
-pub fn inputs(config: &Config, drafts: bool) -> std::io::Result<String> {
-    let mut h = DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    drafts.hash(&mut h);
-    config.build.output_dir.hash(&mut h);
-    std::fs::read(config.root.join(CONFIG_FILE))?.hash(&mut h);
-    for dir in [config.content_dir(), config.theme_dir()] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
-            let entry = entry.map_err(std::io::Error::other)?;
-            if entry.file_type().is_file() {
-                entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(entry.path())
-                    .hash(&mut h);
-                std::fs::read(entry.path())?.hash(&mut h);
+/// What a build reads, each file by a hash of its bytes. Two scans are equal exactly when a
+/// build of either would read the same things.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inputs {
+    /// Prepbook's version, the options, the output folder and the hasher itself.
+    pub settings: u64,
+    /// `book.toml`, then `content:<path>` and `theme:<path>` for each file of those folders.
+    pub files: BTreeMap<String, u64>,
+}
+
+const CONTENT: &str = "content:";
+
+impl Inputs {
+    /// Reads and hashes every input of a build of `config` (files in parallel).
+    pub fn scan(config: &Config, drafts: bool) -> std::io::Result<Inputs> {
+        let mut settings = DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut settings);
+        drafts.hash(&mut settings);
+        config.build.output_dir.hash(&mut settings);
+        // The hash of a fixed probe: std may change SipHash between Rust releases.
+        "prepbook inputs probe".hash(&mut settings);
+        let mut paths = vec![(CONFIG_FILE.to_string(), config.root.join(CONFIG_FILE))];
+        for (prefix, dir) in [
+            (CONTENT, config.content_dir()),
+            ("theme:", config.theme_dir()),
+        ] {
+            if !dir.is_dir() {
+                continue;
+            }
+            for entry in WalkDir::new(&dir).follow_links(true) {
+                let entry = entry.map_err(std::io::Error::other)?;
+                if entry.file_type().is_file() {
+                    let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    paths.push((format!("{prefix}{rel}"), entry.path().to_path_buf()));
+                }
             }
         }
+        let files = paths
+            .into_par_iter()
+            .map(|(key, path)| {
+                let mut h = DefaultHasher::new();
+                std::fs::read(&path)?.hash(&mut h);
+                Ok((key, h.finish()))
+            })
+            .collect::<std::io::Result<BTreeMap<String, u64>>>()?;
+        Ok(Inputs {
+            settings: settings.finish(),
+            files,
+        })
     }
-    // The hash of a fixed probe: std may change SipHash between Rust releases.
-    let mut probe = DefaultHasher::new();
-    "prepbook inputs probe".hash(&mut probe);
-    Ok(format!("{:016x}{:016x}", h.finish(), probe.finish()))
+
+    /// One hash of all of it: any change to a file's bytes, a file added, removed or renamed, or
+    /// another Prepbook version gives another digest.
+    pub fn digest(&self) -> String {
+        let mut h = DefaultHasher::new();
+        self.settings.hash(&mut h);
+        for (key, file) in &self.files {
+            key.hash(&mut h);
+            file.hash(&mut h);
+        }
+        format!("{:016x}{:08x}", h.finish(), self.files.len())
+    }
+
+    /// The content files (paths relative to the content folder) whose bytes differ from
+    /// `before`, when nothing else differs: the same settings, the same set of files, the same
+    /// `book.toml` and theme. `None` when anything else changed.
+    pub fn edited_since(&self, before: &Inputs) -> Option<Vec<String>> {
+        if self.settings != before.settings || self.files.len() != before.files.len() {
+            return None;
+        }
+        let mut edited = Vec::new();
+        for ((key, now), (key_before, then)) in self.files.iter().zip(&before.files) {
+            if key != key_before {
+                return None;
+            }
+            if now != then {
+                edited.push(key.strip_prefix(CONTENT)?.to_string());
+            }
+        }
+        Some(edited)
+    }
 }
 
 /// Files and bytes under `dir`.
@@ -74,18 +131,21 @@ pub fn shape(dir: &Path) -> (u64, u64) {
     (files, bytes)
 }
 
-/// The record of the last build, if it matches these inputs and the site is as it left it.
-pub fn fresh(config: &Config, inputs: &str) -> Option<Record> {
+/// The record of the last build, if the site it describes is still as that build left it.
+pub fn last(config: &Config) -> Option<Record> {
     let text = std::fs::read_to_string(config.cache_dir().join(RECORD)).ok()?;
     let record: Record = serde_json::from_str(&text).ok()?;
     let output = config.output_dir();
-    if record.inputs != inputs
-        || record.output != output
-        || !output.join(crate::output::MARKER).is_file()
-    {
+    if record.output != output || !output.join(crate::output::MARKER).is_file() {
         return None;
     }
     (shape(&output) == (record.files, record.bytes)).then_some(record)
+}
+
+/// Forgets the last build, before anything changes the site without a new record (`serve`,
+/// `--no-cache`, a patch being written).
+pub fn forget(config: &Config) {
+    let _ = std::fs::remove_file(config.cache_dir().join(RECORD));
 }
 
 /// Saves the record of a successful build (a failure to save only costs the next build time).

@@ -10,12 +10,14 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{self, Guide};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
-use crate::freshness;
+use crate::freshness::{self, Inputs};
 use crate::highlight::{HighlightCache, Highlighter};
+use crate::incremental;
 use crate::output::{self, Staging};
 use crate::progress::Progress;
 use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
+use crate::snapshot;
 use crate::theme::Theme;
 
 /// How to build.
@@ -45,6 +47,8 @@ pub struct BuildReport {
     pub steps: Vec<(&'static str, Duration)>,
     /// Nothing changed since the last build: the site was left as it was.
     pub up_to_date: bool,
+    /// Only an edit was patched into the last build: how many pages were rendered again.
+    pub rendered_again: Option<usize>,
 }
 
 /// Everything needed to render: the loaded guide, its theme and highlighter.
@@ -72,6 +76,21 @@ pub fn load(
     diags: &Diagnostics,
     progress: &Progress,
 ) -> Option<Loaded> {
+    let (theme, highlighter) = tools(config, opts, diags)?;
+    let guide = content::load(config, &highlighter, diags, progress)?;
+    Some(Loaded {
+        guide,
+        theme,
+        highlighter,
+    })
+}
+
+/// The theme and the highlighter (with its cache unless `--no-cache`).
+pub fn tools(
+    config: &Config,
+    opts: &BuildOptions,
+    diags: &Diagnostics,
+) -> Option<(Theme, Highlighter)> {
     let theme = match Theme::load(&config.build.theme, &config.theme_dir()) {
         Ok(t) => t,
         Err(d) => {
@@ -106,12 +125,7 @@ pub fn load(
             return None;
         }
     };
-    let guide = content::load(config, &highlighter, diags, progress)?;
-    Some(Loaded {
-        guide,
-        theme,
-        highlighter,
-    })
+    Some((theme, highlighter))
 }
 
 /// Builds the guide at `root`. On failure, every diagnostic (errors and warnings) is returned
@@ -125,49 +139,72 @@ pub fn build(
     let config = prepare(root, opts)?;
     steps.done("config");
 
-    // A build with the same inputs as the last one, onto the site it left, has nothing to do.
+    // A build with the same inputs as the last one, onto the site it left, has nothing to do;
+    // after an edit, the last build's state may only need the edited questions patched in.
     let inputs = if opts.no_cache {
+        // This build keeps no record, and may overwrite the site the last record describes.
+        freshness::forget(&config);
         None
     } else {
-        freshness::inputs(&config, config.build.drafts).ok()
+        Inputs::scan(&config, config.build.drafts).ok()
     };
-    if let Some(record) = inputs.as_deref().and_then(|i| freshness::fresh(&config, i)) {
+    let last = inputs.as_ref().and_then(|_| freshness::last(&config));
+    if let (Some(inputs), Some(last)) = (&inputs, &last) {
+        if last.inputs == inputs.digest() {
+            steps.done("check");
+            return Ok(BuildReport {
+                output: config.output_dir(),
+                pages: last.pages,
+                questions: last.questions,
+                articles: last.articles,
+                sections: last.sections,
+                tags: last.tags,
+                elapsed: steps.started.elapsed(),
+                warnings: last.warnings.clone(),
+                highlighted: (0, 0),
+                steps: steps.list,
+                up_to_date: true,
+                rendered_again: None,
+            });
+        }
         steps.done("check");
-        return Ok(BuildReport {
-            output: config.output_dir(),
-            pages: record.pages,
-            questions: record.questions,
-            articles: record.articles,
-            sections: record.sections,
-            tags: record.tags,
-            elapsed: steps.started.elapsed(),
-            warnings: record.warnings,
-            highlighted: (0, 0),
-            steps: steps.list,
-            up_to_date: true,
-        });
+        match incremental::rebuild(&config, opts, inputs, last, &mut steps) {
+            incremental::Outcome::Done(report) => return Ok(report),
+            incremental::Outcome::Failed(diags) => return Err(diags),
+            incremental::Outcome::Full => {}
+        }
     }
 
-    let report = run_steps(&config, opts, progress, &|publish| publish(), steps)?.report;
+    let built = run_steps(&config, opts, progress, &|publish| publish(), steps)?;
+    let mut report = built.report;
     if let Some(inputs) = inputs {
-        let (files, bytes) = freshness::shape(&report.output);
-        freshness::save(
-            &config,
-            &freshness::Record {
-                inputs,
-                output: report.output.clone(),
-                files,
-                bytes,
-                warnings: report.warnings.clone(),
-                pages: report.pages,
-                questions: report.questions,
-                articles: report.articles,
-                sections: report.sections,
-                tags: report.tags,
-            },
-        );
+        let started = Instant::now();
+        snapshot::save(&built.loaded.guide, built.search.as_ref(), &inputs);
+        record(&config, &inputs, &report);
+        report.steps.push(("save", started.elapsed()));
+        report.elapsed += started.elapsed();
     }
     Ok(report)
+}
+
+/// Records a successful build for the next one ([`freshness`]).
+pub fn record(config: &Config, inputs: &Inputs, report: &BuildReport) {
+    let (files, bytes) = freshness::shape(&report.output);
+    freshness::save(
+        config,
+        &freshness::Record {
+            inputs: inputs.digest(),
+            output: report.output.clone(),
+            files,
+            bytes,
+            warnings: report.warnings.clone(),
+            pages: report.pages,
+            questions: report.questions,
+            articles: report.articles,
+            sections: report.sections,
+            tags: report.tags,
+        },
+    );
 }
 
 /// A build that keeps what it loaded, so `serve` can patch it after an edit.
@@ -258,6 +295,7 @@ fn run_steps(
         highlighted: loaded.highlighter.counts(),
         steps: steps.list,
         up_to_date: false,
+        rendered_again: None,
     };
     Ok(Built {
         report,
@@ -267,14 +305,14 @@ fn run_steps(
 }
 
 /// Each step's name and how long it took.
-struct Steps {
-    started: Instant,
+pub struct Steps {
+    pub started: Instant,
     since: Instant,
-    list: Vec<(&'static str, Duration)>,
+    pub list: Vec<(&'static str, Duration)>,
 }
 
 impl Steps {
-    fn start() -> Steps {
+    pub fn start() -> Steps {
         let now = Instant::now();
         Steps {
             started: now,
@@ -283,7 +321,7 @@ impl Steps {
         }
     }
 
-    fn done(&mut self, name: &'static str) {
+    pub fn done(&mut self, name: &'static str) {
         self.list.push((name, self.since.elapsed()));
         self.since = Instant::now();
     }

@@ -94,7 +94,11 @@ fn every_question_is_in_the_index_files() {
     for id in 0..guide.questions.len() {
         assert!(
             names.contains(
-                &format!("search/f/{}/{id}.js", id / prepbook::search::FRAGMENT_FOLDER).as_str()
+                &format!(
+                    "search/f/{}/{id}.js",
+                    id / prepbook::search::FRAGMENT_FOLDER
+                )
+                .as_str()
             ),
             "fragment {id}"
         );

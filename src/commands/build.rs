@@ -37,6 +37,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             if report.up_to_date {
                 out.push_str(" (up to date)");
             }
+            if let Some(n) = report.rendered_again {
+                out.push_str(&format!(" (an edit: {} again)", super::count(n, "page")));
+            }
             println!(
                 "built {}: {}{articles} in {}, {}, in {:.2} s -> {out}",
                 super::count(report.pages, "page"),

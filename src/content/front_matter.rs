@@ -73,7 +73,9 @@ pub fn split(text: &str) -> Result<SplitSource<'_>, Unclosed> {
 }
 
 /// How hard a question is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
     Easy,
@@ -112,7 +114,9 @@ impl Difficulty {
 }
 
 /// The seniority a question is typical for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Entry,
@@ -142,7 +146,7 @@ impl Level {
 }
 
 /// What a page is: a question (a Q&A card) or an article (a guide, a tip).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     #[default]
@@ -151,7 +155,7 @@ pub enum Kind {
 }
 
 /// The typed front matter of a question, article or section `_index.md`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub slug: Option<String>,
@@ -166,6 +170,7 @@ pub struct FrontMatter {
     pub related: Vec<(String, usize, usize)>,
     pub draft: bool,
     /// Keys Prepbook does not know, kept for templates (`page.extra`).
+    #[serde(with = "crate::snapshot::as_json")]
     pub extra: serde_json::Map<String, Value>,
     /// The YAML could not be parsed (already reported): checks that need it are skipped.
     pub broken: bool,

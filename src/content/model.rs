@@ -26,7 +26,7 @@ pub struct Guide {
 }
 
 /// One Markdown file as read from disk.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SourcePage {
     /// Relative to the content folder, with `/` separators.
     pub rel: String,
@@ -39,7 +39,7 @@ pub struct SourcePage {
 }
 
 /// A folder of questions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Relative to the content folder (`""` for the root).
     pub dir: String,
@@ -60,7 +60,7 @@ pub struct Section {
 }
 
 /// One question or article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     pub source: SourcePage,
     pub slug: String,
@@ -102,7 +102,7 @@ impl Question {
 }
 
 /// A tag, as first written, with its questions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Tag {
     pub name: String,
     pub slug: String,
@@ -111,7 +111,7 @@ pub struct Tag {
 }
 
 /// A non-Markdown file of the content folder.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Asset {
     pub source: PathBuf,
     pub rel: String,

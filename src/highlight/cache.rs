@@ -115,7 +115,17 @@ impl HighlightCache {
 
     /// Writes the cache for the next build. Failing to write a cache is not worth failing a
     /// build over, so the error is returned for the caller to report as a warning.
+    /// Only the blocks this build used are kept, so blocks of deleted code do not pile up.
     pub fn save(&self) -> std::io::Result<()> {
+        self.save_with(false)
+    }
+
+    /// Writes the cache after a build that looked at a few pages only: every block is kept.
+    pub fn save_keeping_unused(&self) -> std::io::Result<()> {
+        self.save_with(true)
+    }
+
+    fn save_with(&self, keep_unused: bool) -> std::io::Result<()> {
         let Some(dir) = &self.dir else { return Ok(()) };
         let mut st = match self.state.lock() {
             Ok(s) => s,
@@ -133,7 +143,7 @@ impl HighlightCache {
             return Ok(());
         }
         // Every block came from the file and every block of the file was used: it is current.
-        if st.fresh.is_empty() && st.reused.len() == self.previous.len() {
+        if st.fresh.is_empty() && (keep_unused || st.reused.len() == self.previous.len()) {
             return Ok(());
         }
         std::fs::create_dir_all(dir)?;
@@ -141,9 +151,15 @@ impl HighlightCache {
         let mut out = BufWriter::new(File::create(&tmp)?);
         out.write_all(MAGIC)?;
         out.write_all(&probe().to_le_bytes())?;
-        for key in &st.reused {
-            if let Some(html) = self.previous.get(key) {
+        if keep_unused {
+            for (key, html) in &self.previous {
                 write_entry(&mut out, *key, html)?;
+            }
+        } else {
+            for key in &st.reused {
+                if let Some(html) = self.previous.get(key) {
+                    write_entry(&mut out, *key, html)?;
+                }
             }
         }
         if !st.fresh.is_empty() {

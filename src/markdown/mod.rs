@@ -38,7 +38,7 @@ pub struct MarkdownInput<'a> {
 }
 
 /// A heading of a page, for its table of contents and for checking `#anchor` links.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -47,7 +47,7 @@ pub struct Heading {
 
 /// A link from a page to a page of the same guide, kept to check its `#anchor` once every page
 /// is rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InternalLink {
     pub target_url: String,
     pub anchor: String,
@@ -57,7 +57,7 @@ pub struct InternalLink {
 }
 
 /// A rendered Markdown body.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     pub html: String,
     /// Byte offset in `html` where the answer starts (study mode); `None` if nothing marks it.
@@ -74,6 +74,8 @@ pub struct Rendered {
     /// Dotted and snake_case names from code blocks (`asyncio.gather`, `__slots__`), so code
     /// identifiers are searchable without indexing whole programs.
     pub code_identifiers: Vec<String>,
+    /// Taken out as soon as the page is loaded, so never kept.
+    #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
 }
 

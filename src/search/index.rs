@@ -55,7 +55,7 @@ pub fn analyze(tokenizer: &Tokenizer, guide: &Guide, q: &Question) -> DocTerms {
 pub type Posting = (u32, u8, u8);
 
 /// Every term's postings and every word's term, for the whole guide.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Postings {
     pub terms: BTreeMap<String, Vec<Posting>>,
     /// Each word's term, and how many questions use the word (so `serve` can drop a word when

@@ -111,9 +111,11 @@ pub fn for_each_file(guide: &Guide, emit: &(dyn Fn(String, String) + Sync)) {
 /// The search index of a loaded guide. A build drops it once the files are written; `serve`
 /// keeps it, so that an edit to one question rewrites only the files that change
 /// ([`SearchIndex::update`]).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct SearchIndex {
     postings: Postings,
     /// Each shard group's entry in the manifest: `0` for one file, or the list of its parts.
+    #[serde(with = "crate::snapshot::as_json")]
     layout: BTreeMap<String, Value>,
 }
 

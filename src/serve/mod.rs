@@ -69,6 +69,11 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     if !root.join(CONFIG_FILE).is_file() {
         return Err(ServeError::NotAGuide(display_path(&root)));
     }
+    // Serve rewrites the output folder without keeping a build record, so the next `build`
+    // must not take the folder for the one it last wrote.
+    if let Ok(config) = load_config(&root, &BuildOptions::default()) {
+        crate::freshness::forget(&config);
+    }
     let addr = SocketAddr::new(opts.bind, opts.port);
     let listener = TcpListener::bind(addr).map_err(|source| ServeError::Listen { addr, source })?;
     let addr = listener

@@ -1,5 +1,6 @@
-//! What `serve` rebuilds: the whole guide after a change to the configuration, the theme or the
-//! set of files; after an edit to questions, only those questions, the pages that show them
+//! What `serve` rebuilds (and `build`, from the last build's saved state, see
+//! [`crate::incremental`]): the whole guide after a change to the configuration, the theme or
+//! the set of files; after an edit to questions, only those questions, the pages that show them
 //! ([`PageId::showing`]) when what they show changed, and the search and study files whose
 //! content changes. Files go into place all at
 //! once ([`SitePatch`]), while the server's readers wait ([`super::live::Live::publish`]).
@@ -31,6 +32,22 @@ pub struct Kept {
     search: Option<SearchIndex>,
 }
 
+impl Kept {
+    /// Keeps a loaded guide and its search index (as built into the site on disk).
+    pub fn new(loaded: Loaded, search: Option<SearchIndex>) -> Kept {
+        Kept {
+            index: UrlIndex::of(&loaded.guide),
+            loaded,
+            search,
+        }
+    }
+
+    /// The search index, as patched.
+    pub fn search(&self) -> Option<&SearchIndex> {
+        self.search.as_ref()
+    }
+}
+
 /// Builds the whole guide at `root`; `swap` puts the new site in place (see [`site::Swap`]).
 pub fn full(
     root: &Path,
@@ -38,12 +55,7 @@ pub fn full(
     swap: site::Swap<'_>,
 ) -> Result<(Kept, BuildReport), Vec<Diagnostic>> {
     let built = site::build_keeping(root, opts, &Progress::new(), swap)?;
-    let kept = Kept {
-        index: UrlIndex::of(&built.loaded.guide),
-        loaded: built.loaded,
-        search: built.search,
-    };
-    Ok((kept, built.report))
+    Ok((Kept::new(built.loaded, built.search), built.report))
 }
 
 /// How an edit went.

@@ -1,0 +1,154 @@
+//! `prepbook build` after an edit. The last build saved its loaded guide ([`snapshot`]); when
+//! only question files (or copied files) changed since, their questions are read again and
+//! patched into that guide exactly as `serve` does ([`rebuild::edit`]), and only the files whose
+//! bytes change are written. Anything that reaches further (a new or deleted file, `book.toml`,
+//! the theme, a section's `_index.md`, a new URL or tag, a heading other pages may link to)
+//! builds the whole guide instead, as does any doubt about the saved state or the site on disk.
+
+use std::collections::HashSet;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, display_path, sorted};
+use crate::freshness::{self, Inputs, Record};
+use crate::serve::rebuild::{self, Edited, Kept};
+use crate::site::{self, BuildOptions, BuildReport, Loaded, Steps};
+use crate::snapshot;
+
+/// How a rebuild from the saved state went.
+pub enum Outcome {
+    /// The site was patched.
+    Done(BuildReport),
+    /// The edit does not build: every diagnostic, as a full build would report them. The site
+    /// is as it was.
+    Failed(Vec<Diagnostic>),
+    /// Build the whole guide instead.
+    Full,
+}
+
+/// Past this share of the guide's files, a whole build is simpler and about as fast.
+const MOST_EDITED: usize = 4;
+
+/// Rebuilds the site `last` describes, whose inputs have become `inputs`.
+pub fn rebuild(
+    config: &Config,
+    opts: &BuildOptions,
+    inputs: &Inputs,
+    last: &Record,
+    steps: &mut Steps,
+) -> Outcome {
+    // The state must be the one the site on disk was built from.
+    let Some(state) = snapshot::load(config) else {
+        return Outcome::Full;
+    };
+    if state.inputs.digest() != last.inputs {
+        return Outcome::Full;
+    }
+    let Some(edited) = inputs.edited_since(&state.inputs) else {
+        return Outcome::Full;
+    };
+    if edited.is_empty() || edited.len() * MOST_EDITED > state.questions.len().max(1) {
+        return Outcome::Full;
+    }
+    steps.done("state");
+    let diags = crate::diagnostics::Diagnostics::default();
+    let Some((theme, highlighter)) = site::tools(config, opts, &diags) else {
+        return Outcome::Full;
+    };
+    let (guide, search, _) = state.into_guide(config.clone());
+    let mut questions = Vec::new();
+    let mut assets = Vec::new();
+    for rel in &edited {
+        if guide.questions.iter().any(|q| &q.source.rel == rel) {
+            questions.push(rel.clone());
+        } else if guide.assets.iter().any(|a| &a.rel == rel) {
+            assets.push(rel.clone());
+        } else {
+            // A section's page, a draft, a file the build skips: not worth a special case.
+            return Outcome::Full;
+        }
+    }
+    let headings = |guide: &crate::content::Guide| -> Vec<Vec<String>> {
+        questions
+            .iter()
+            .filter_map(|rel| guide.questions.iter().find(|q| &q.source.rel == rel))
+            .map(|q| q.body.headings.iter().map(|h| h.id.clone()).collect())
+            .collect()
+    };
+    let headings_before = headings(&guide);
+    let mut kept = Kept::new(
+        Loaded {
+            guide,
+            theme,
+            highlighter,
+        },
+        search,
+    );
+    let out = config.output_dir();
+    // Warnings of the files that did not change stay as the last build reported them.
+    let edited_paths: HashSet<_> = edited
+        .iter()
+        .map(|rel| display_path(&config.content_dir().join(rel)))
+        .collect();
+    let unchanged = || {
+        last.warnings
+            .iter()
+            .filter(|w| !edited_paths.contains(&w.path))
+            .cloned()
+    };
+    let (patch, pages, warnings) = match rebuild::edit(&mut kept, &questions, &assets, &out) {
+        Ok(Edited::Done {
+            patch,
+            pages,
+            warnings,
+            ..
+        }) => (patch, pages, warnings),
+        Ok(Edited::NeedsFullBuild(_)) => return Outcome::Full,
+        Err(failed) => {
+            return Outcome::Failed(sorted(unchanged().chain(failed.diagnostics).collect()));
+        }
+    };
+    // Other pages' links may point at the old headings: checking them is a whole build's job.
+    if headings(&kept.loaded.guide) != headings_before {
+        return Outcome::Full;
+    }
+    steps.done("patch");
+    // Until the new record is saved, the site on disk matches no record: an interrupted write
+    // must not pass for the last build, even if the edit is then undone.
+    freshness::forget(config);
+    if let Err(e) = patch.apply() {
+        return Outcome::Failed(vec![Diagnostic::error(
+            display_path(&out),
+            format!("cannot write the edited pages: {e}"),
+        )]);
+    }
+    let mut warnings = sorted(unchanged().chain(warnings).collect());
+    if let Err(e) = kept.loaded.highlighter.cache().save_keeping_unused() {
+        warnings.push(Diagnostic::warning(
+            config.cache_dir(),
+            format!("cannot save the highlight cache: {e}"),
+        ));
+    }
+    steps.done("publish");
+    snapshot::save(&kept.loaded.guide, kept.search(), inputs);
+    let report = BuildReport {
+        output: out,
+        pages: last.pages,
+        questions: last.questions,
+        articles: last.articles,
+        sections: last.sections,
+        tags: last.tags,
+        elapsed: steps.started.elapsed(),
+        warnings,
+        highlighted: kept.loaded.highlighter.counts(),
+        steps: Vec::new(),
+        up_to_date: false,
+        rendered_again: Some(pages),
+    };
+    site::record(config, inputs, &report);
+    steps.done("save");
+    Outcome::Done(BuildReport {
+        elapsed: steps.started.elapsed(),
+        steps: std::mem::take(&mut steps.list),
+        ..report
+    })
+}
