@@ -86,22 +86,28 @@ fn every_question_is_in_the_index_files() {
     assert!(names.contains(&"search/facets.js"));
     let chunks = guide.questions.len().div_ceil(prepbook::search::CHUNK);
     for n in 0..chunks {
-        assert!(
-            names.contains(&format!("search/d/{n}.js").as_str()),
-            "chunk {n}"
-        );
-    }
-    for id in 0..guide.questions.len() {
-        assert!(
-            names.contains(
-                &format!(
-                    "search/f/{}/{id}.js",
-                    id / prepbook::search::FRAGMENT_FOLDER
-                )
-                .as_str()
-            ),
-            "fragment {id}"
-        );
+        let name = format!("search/{}.js", prepbook::search::chunk_name(n));
+        let (_, text) = files
+            .files
+            .iter()
+            .find(|(p, _)| *p == name)
+            .unwrap_or_else(|| panic!("no metadata chunk {name}"));
+        // Each question of the chunk carries its title and the text its snippet is cut from.
+        for q in guide
+            .questions
+            .iter()
+            .skip(n * prepbook::search::CHUNK)
+            .take(prepbook::search::CHUNK)
+        {
+            let title = serde_json::to_string(&q.title).expect("json");
+            let start: String = q.body.text.chars().take(40).collect();
+            let start = serde_json::to_string(&start).expect("json");
+            assert!(text.contains(&title), "{name} lacks {title}");
+            assert!(
+                text.contains(start.trim_end_matches('"')),
+                "{name} lacks the text of {title}"
+            );
+        }
     }
     for (path, text) in &files.files {
         let name = path.trim_start_matches("search/").trim_end_matches(".js");

@@ -30,14 +30,16 @@ use crate::content::{Difficulty, Guide, Level};
 use encode::{push_small, push_varint};
 use index::Postings;
 
-/// Questions per metadata chunk.
-pub const CHUNK: usize = 64;
+/// Questions per metadata chunk. A chunk holds each question's snippet text too, so a result
+/// loads one small file; a chunk of 4 keeps a page of 20 results under 300 KB at 10,000
+/// questions, and writes a quarter as many files as one per question.
+pub const CHUNK: usize = 4;
 /// A shard bigger than this (bytes of JSON) is split by the third letter.
 pub const SPLIT: usize = 48 * 1024;
 /// Characters of a question's text kept for its snippet.
 pub const FRAGMENT_CHARS: usize = 12_000;
-/// How many fragment files share a folder.
-pub const FRAGMENT_FOLDER: usize = 100;
+/// How many metadata chunks share a folder (ext4 creates files slowly in a folder of thousands).
+pub const CHUNK_FOLDER: usize = 100;
 
 /// The search files of a guide: (path relative to the site root, contents).
 pub struct SearchFiles {
@@ -58,8 +60,7 @@ impl SearchFiles {
 fn kind_of(path: &str) -> &'static str {
     match path.split('/').nth(1) {
         Some("s") => "shards",
-        Some("d") => "documents",
-        Some("f") => "fragments",
+        Some("d") => "documents and snippet text",
         Some("w") => "word lists",
         Some("facets.js") => "facets",
         _ => "manifest",
@@ -155,10 +156,6 @@ impl SearchIndex {
                 let (p, t) = doc_chunk(guide, n);
                 emit(p, t);
             });
-        (0..guide.questions.len()).into_par_iter().for_each(|id| {
-            let (p, t) = fragment(guide, id);
-            emit(p, t);
-        });
         let (p, t) = facets(guide);
         emit(p, t);
         let (p, t) = manifest(guide, &layout);
@@ -233,8 +230,8 @@ fn difficulty_number(d: Option<Difficulty>) -> usize {
     })
 }
 
-/// Metadata chunk `n`: title, URL, section, difficulty, levels, tags, summary and kind of
-/// [`CHUNK`] questions.
+/// Metadata chunk `n`: title, URL, section, difficulty, levels, tags, summary, kind and the
+/// text for the snippet under the result, of [`CHUNK`] questions.
 fn doc_chunk(guide: &Guide, n: usize) -> (String, String) {
     let docs: Vec<Value> = guide
         .questions
@@ -254,25 +251,22 @@ fn doc_chunk(guide: &Guide, n: usize) -> (String, String) {
                     1
                 } else {
                     0
-                }
+                },
+                snippet_text(q),
             ])
         })
         .collect();
-    file(&format!("d/{n}"), &Value::Array(docs))
+    file(&chunk_name(n), &Value::Array(docs))
 }
 
-/// Question `id`'s text, for the snippet under its result.
-fn fragment(guide: &Guide, id: usize) -> (String, String) {
-    let text: String = guide.questions[id]
-        .body
-        .text
-        .chars()
-        .take(FRAGMENT_CHARS)
-        .collect();
-    file(
-        &format!("f/{}/{id}", id / FRAGMENT_FOLDER),
-        &Value::String(text),
-    )
+/// Where metadata chunk `n` is, below `search/` and without `.js`.
+pub fn chunk_name(n: usize) -> String {
+    format!("d/{}/{n}", n / CHUNK_FOLDER)
+}
+
+/// A question's text, for the snippet under its result.
+fn snippet_text(q: &crate::content::Question) -> String {
+    q.body.text.chars().take(FRAGMENT_CHARS).collect()
 }
 
 /// Facets: one character per question for section, one for difficulty and levels; tags as
@@ -311,7 +305,7 @@ fn manifest(guide: &Guide, layout: &BTreeMap<String, Value>) -> (String, String)
         "v": 1,
         "n": guide.questions.len(),
         "chunk": CHUNK,
-        "fragmentFolder": FRAGMENT_FOLDER,
+        "chunkFolder": CHUNK_FOLDER,
         "sections": guide.sections.iter().map(|s| json!([s.title, s.url, s.parent])).collect::<Vec<_>>(),
         "tags": guide.tags.iter().map(|t| json!([t.name, t.url])).collect::<Vec<_>>(),
         "difficulties": Difficulty::ALL.iter().map(|d| d.name()).collect::<Vec<_>>(),

@@ -1,5 +1,5 @@
 //! Updating a search index after one question changed, for `serve`: only the shards of the terms
-//! whose postings changed, the question's metadata chunk and text fragment, the facets and the
+//! whose postings changed, the question's metadata chunk (with its snippet text), the facets and the
 //! manifest are made again. The result is the same as a fresh [`SearchIndex::write`].
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,8 +8,7 @@ use crate::content::{Guide, QuestionId};
 use crate::search::index::{DocTerms, Postings, analyze};
 use crate::search::tokenize::{Tokenizer, shard_key};
 use crate::search::{
-    CHUNK, SearchIndex, ShardContent, doc_chunk, facets, fragment, group_files, manifest,
-    write_group,
+    CHUNK, SearchIndex, ShardContent, doc_chunk, facets, group_files, manifest, write_group,
 };
 
 /// What an update wrote and what it made obsolete (paths relative to the site root).
@@ -112,7 +111,6 @@ impl SearchIndex {
         }
         for (p, t) in [
             doc_chunk(guide, id / CHUNK),
-            fragment(guide, id),
             facets(guide),
             manifest(guide, &self.layout),
         ] {

@@ -45,7 +45,7 @@ for (const mode of ['http', 'file']) {
     assert.ok((await page.$$('#pb-search-results mark')).length > 0, 'matched words are marked');
     assert.ok((await indexScripts(page)).some((s) => s.includes('search/index.js')));
     await page.waitForSelector('#pb-search-results .result-snippet mark');
-    assert.ok((await indexScripts(page)).some((s) => /search\/f\/\d+\/\d+\.js$/.test(s)), 'snippets come from their fragment files');
+    assert.ok((await indexScripts(page)).some((s) => /search\/d\/\d+\/\d+\.js$/.test(s)), 'snippets come from the metadata chunks');
     assert.deepEqual(problems, []);
     assert.deepEqual(foreignRequests, []);
     await context.close();

@@ -522,20 +522,15 @@
     return out;
   }
 
-  /** Metadata of a question: {title, url, section, difficulty, levels, tags, summary, article}. */
+  /** Metadata of a question: {title, url, section, difficulty, levels, tags, summary, article, text}. */
   Engine.prototype.doc = function (id) {
-    return this.manifest().then(function (m) { return m; }).then(function (m) {
-      return this.get("d/" + Math.floor(id / m.chunk)).then(function (chunk) {
+    return this.manifest().then(function (m) {
+      var n = Math.floor(id / m.chunk);
+      return this.get("d/" + Math.floor(n / m.chunkFolder) + "/" + n).then(function (chunk) {
         var d = chunk[id % m.chunk];
         return { id: id, title: d[0], url: d[1], section: d[2], difficulty: d[3], levels: d[4], tags: d[5],
-          summary: d[6], article: d[7] === 1 };
+          summary: d[6], article: d[7] === 1, text: d[8] || "" };
       });
-    }.bind(this));
-  };
-
-  Engine.prototype.fragment = function (id) {
-    return this.manifest().then(function (m) {
-      return this.get("f/" + Math.floor(id / m.fragmentFolder) + "/" + id);
     }.bind(this));
   };
 
@@ -674,7 +669,7 @@
     var shown = hits.slice(0, limit);
     return engine.manifest().then(function (m) {
       return Promise.all(shown.map(function (h) {
-        return Promise.all([engine.doc(h.doc), engine.fragment(h.doc).catch(function () { return ""; })]);
+        return engine.doc(h.doc).then(function (d) { return [d, d.text]; });
       })).then(function (docs) { return { m: m, docs: docs }; });
     });
   }
