@@ -197,6 +197,16 @@ fn question(
     ])
 }
 
+/// Drops the snippet text from a search metadata chunk (see [`crate::search::CHUNK`]): the
+/// export's page holds every question's text already.
+fn without_snippet_text(chunk: &mut Value) {
+    if let Some(docs) = chunk.as_array_mut() {
+        for doc in docs.iter_mut().filter_map(Value::as_array_mut) {
+            doc.truncate(crate::search::SNIPPET_FIELD);
+        }
+    }
+}
+
 /// `PrepbookData.register("kind","key",<json>);` -> (`kind:key`, the data).
 fn registered(text: &str) -> Option<(String, Value)> {
     let rest = text
@@ -318,10 +328,12 @@ pub fn export(
     // page: it is not stored twice.
     let files = std::sync::Mutex::new(BTreeMap::<String, Value>::new());
     let keep = |text: &str| {
-        if let Some((name, value)) = registered(text)
-            && !name.starts_with("search:f/")
+        if let Some((name, mut value)) = registered(text)
             && let Ok(mut f) = files.lock()
         {
+            if name.starts_with("search:d/") {
+                without_snippet_text(&mut value);
+            }
             f.insert(name, value);
         }
     };

@@ -36,6 +36,8 @@ use index::Postings;
 pub const CHUNK: usize = 4;
 /// A shard bigger than this (bytes of JSON) is split by the third letter.
 pub const SPLIT: usize = 48 * 1024;
+/// Where a metadata chunk's entry for a question keeps its snippet text (the last field).
+pub const SNIPPET_FIELD: usize = 8;
 /// Characters of a question's text kept for its snippet.
 pub const FRAGMENT_CHARS: usize = 12_000;
 /// How many metadata chunks share a folder (ext4 creates files slowly in a folder of thousands).

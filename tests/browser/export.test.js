@@ -56,6 +56,17 @@ test('search in the export finds a question and jumps to it', async () => {
   await context.close();
 });
 
+test('search snippets in the export quote the answer', async () => {
+  // "monkeypatch" is in some answers but in no title or summary: only the answer's text can
+  // give a result's snippet a marked match.
+  const { context, page } = await opened();
+  await page.fill('#pb-search-input', 'monkeypatch');
+  await page.waitForSelector('#pb-search-results .result-snippet mark');
+  const marked = await page.textContent('#pb-search-results .result-snippet mark');
+  assert.match(marked, /monkeypatch/i);
+  await context.close();
+});
+
 test('contents and links between questions lead to places in the document', async () => {
   const { context, page } = await opened();
   await page.click('#pb-contents a >> text=What is the Global Interpreter Lock?');

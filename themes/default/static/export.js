@@ -223,11 +223,8 @@
       return Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ").replace(/\s+/g, " ").trim();
     });
   }
-  PrepbookData.source = function (kind, key) {
-    var f = kind === "search" && /^f\/(\d+)$/.exec(key);
-    if (f) { return fragment(Number(f[1])); }
-    return pageData(kind, key);
-  };
+  PrepbookData.source = pageData;
+  PrepbookData.textFor = fragment;
   PrepbookData.hrefFor = function (doc) { return "#q-" + doc.id; };
   PrepbookData.searchPage = false;
 

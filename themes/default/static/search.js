@@ -669,7 +669,11 @@
     var shown = hits.slice(0, limit);
     return engine.manifest().then(function (m) {
       return Promise.all(shown.map(function (h) {
-        return engine.doc(h.doc).then(function (d) { return [d, d.text]; });
+        return engine.doc(h.doc).then(function (d) {
+          // The single-file export keeps no snippet text in its index: it reads the question.
+          if (d.text || !window.PrepbookData || !PrepbookData.textFor) { return [d, d.text]; }
+          return PrepbookData.textFor(d.id).then(function (t) { return [d, t]; }, function () { return [d, ""]; });
+        });
       })).then(function (docs) { return { m: m, docs: docs }; });
     });
   }
