@@ -213,15 +213,14 @@
     }
     return inflated[name];
   }
-  /** A question's text for its search snippet, from the question itself. */
+  /** A question's text for its search snippet, read from the question itself when it is built
+      (building a chunk only for a snippet would hold the results back); until then the result
+      shows its summary. */
   function fragment(i) {
-    var q = index.q[i];
-    if (!q) { return Promise.resolve(""); }
-    return buildChunk(q[2]).then(function () {
-      var article = document.getElementById("q-" + i);
-      var parts = article ? article.querySelectorAll(".question-prompt, .question-answer .prose") : [];
-      return Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ").replace(/\s+/g, " ").trim();
-    });
+    var article = document.getElementById("q-" + i);
+    var parts = article ? article.querySelectorAll(".question-prompt, .question-answer .prose") : [];
+    return Promise.resolve(Array.prototype.map.call(parts, function (p) { return p.textContent; })
+      .join(" ").replace(/\s+/g, " ").trim());
   }
   PrepbookData.source = pageData;
   PrepbookData.textFor = fragment;
