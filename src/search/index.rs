@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::content::{Guide, Question};
-use crate::search::tokenize::{Token, Tokenizer};
+use crate::search::tokenize::Tokenizer;
 
 /// Where a term was found; a match in a higher field ranks higher.
 pub const TITLE: u8 = 8;
@@ -26,28 +26,37 @@ pub struct DocTerms {
 /// Analyses one question's fields.
 pub fn analyze(tokenizer: &Tokenizer, guide: &Guide, q: &Question) -> DocTerms {
     let mut doc = DocTerms::default();
-    let mut add = |tokens: Vec<Token>, field: u8| {
-        for t in tokens {
-            let entry = doc.terms.entry(t.term.clone()).or_insert((0, 0));
-            entry.0 |= field;
-            if field == BODY {
-                entry.1 = (entry.1 + 1).min(3);
+    let mut add = |text: &str, field: u8| {
+        tokenizer.for_each_token(text, |word, term| {
+            let seen = |entry: &mut (u8, u8)| {
+                entry.0 |= field;
+                if field == BODY {
+                    entry.1 = (entry.1 + 1).min(3);
+                }
+            };
+            match doc.terms.get_mut(term) {
+                Some(entry) => seen(entry),
+                None => {
+                    let mut entry = (0, 0);
+                    seen(&mut entry);
+                    doc.terms.insert(term.to_string(), entry);
+                }
             }
-            if t.word != t.term {
-                doc.words.insert(t.word, t.term);
+            if word != term && !doc.words.contains_key(word) {
+                doc.words.insert(word.to_string(), term.to_string());
             }
-        }
+        });
     };
-    add(tokenizer.tokens(&q.title), TITLE);
+    add(&q.title, TITLE);
     let tags: Vec<&str> = q
         .tags
         .iter()
         .map(|&t| guide.tags[t].name.as_str())
         .collect();
-    add(tokenizer.tokens(&tags.join(" ")), TAGS);
-    add(tokenizer.tokens(&q.summary), SUMMARY);
-    add(tokenizer.tokens(&q.body.text), BODY);
-    add(tokenizer.tokens(&q.body.code_identifiers.join(" ")), BODY);
+    add(&tags.join(" "), TAGS);
+    add(&q.summary, SUMMARY);
+    add(&q.body.text, BODY);
+    add(&q.body.code_identifiers.join(" "), BODY);
     doc
 }
 
