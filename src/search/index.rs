@@ -2,9 +2,10 @@
 //! fields (title, tags, summary, body). Questions are analysed in parallel, then the postings are
 //! grouped into shards by the terms' first two letters.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::content::{Guide, Question};
 use crate::search::tokenize::Tokenizer;
@@ -18,9 +19,9 @@ pub const BODY: u8 = 1;
 /// One question's terms: the fields each is in and how often it occurs in the body (capped at 3).
 #[derive(Debug, Default, Clone)]
 pub struct DocTerms {
-    pub terms: HashMap<String, (u8, u8)>,
+    pub terms: FxHashMap<String, (u8, u8)>,
     /// Words whose term differs from the word as written (`decorators` -> `decor`).
-    pub words: HashMap<String, String>,
+    pub words: FxHashMap<String, String>,
 }
 
 /// Analyses one question's fields.
