@@ -175,6 +175,8 @@ pub fn build(
         }
     }
 
+    // Until this build's record is saved, the site it publishes matches no record.
+    freshness::forget(&config);
     let built = run_steps(&config, opts, progress, &|publish| publish(), steps)?;
     let mut report = built.report;
     if let Some(inputs) = inputs {
