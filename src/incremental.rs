@@ -130,19 +130,12 @@ pub fn rebuild(
     }
     steps.done("publish");
     snapshot::save(&kept.loaded.guide, kept.search(), inputs);
+    // The counts are the last build's: an edit that changes them builds the whole guide.
     let report = BuildReport {
-        output: out,
-        pages: last.pages,
-        questions: last.questions,
-        articles: last.articles,
-        sections: last.sections,
-        tags: last.tags,
-        elapsed: steps.started.elapsed(),
         warnings,
         highlighted: kept.loaded.highlighter.counts(),
-        steps: Vec::new(),
-        up_to_date: false,
         rendered_again: Some(pages),
+        ..BuildReport::of_last(last, out, steps.started)
     };
     site::record(config, inputs, &report);
     steps.done("save");

@@ -51,6 +51,26 @@ pub struct BuildReport {
     pub rendered_again: Option<usize>,
 }
 
+impl BuildReport {
+    /// The counts and warnings the last build recorded, for a build that rendered nothing new.
+    pub fn of_last(last: &freshness::Record, output: PathBuf, started: Instant) -> BuildReport {
+        BuildReport {
+            output,
+            pages: last.pages,
+            questions: last.questions,
+            articles: last.articles,
+            sections: last.sections,
+            tags: last.tags,
+            elapsed: started.elapsed(),
+            warnings: last.warnings.clone(),
+            highlighted: (0, 0),
+            steps: Vec::new(),
+            up_to_date: false,
+            rendered_again: None,
+        }
+    }
+}
+
 /// Everything needed to render: the loaded guide, its theme and highlighter.
 pub struct Loaded {
     pub guide: Guide,
@@ -153,18 +173,9 @@ pub fn build(
         if last.inputs == inputs.digest() {
             steps.done("check");
             return Ok(BuildReport {
-                output: config.output_dir(),
-                pages: last.pages,
-                questions: last.questions,
-                articles: last.articles,
-                sections: last.sections,
-                tags: last.tags,
-                elapsed: steps.started.elapsed(),
-                warnings: last.warnings.clone(),
-                highlighted: (0, 0),
-                steps: steps.list,
                 up_to_date: true,
-                rendered_again: None,
+                steps: steps.list,
+                ..BuildReport::of_last(last, config.output_dir(), steps.started)
             });
         }
         steps.done("check");

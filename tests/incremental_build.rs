@@ -4,10 +4,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{copy_dir, fixture, prepbook, repo};
+use common::{copy_dir, files, fixture, prepbook, replace_in, repo};
 
 /// A copy of the bundled guide, built once (so the next build has a saved state to start from).
 fn bundled() -> tempfile::TempDir {
@@ -47,22 +46,6 @@ fn build(dir: &Path, args: &[&str]) -> Result<Run, Run> {
     }
 }
 
-/// Every file of a site, by path, with its bytes.
-fn files(site: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(site)
-        .into_iter()
-        .map(|e| e.expect("walk the site"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(site).expect("inside");
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
-
 /// Asserts the site in `book/` is, file for file, a clean build of the guide as it is now, and
 /// that `warnings` are the clean build's warnings.
 fn assert_same_as_clean_build(dir: &Path, warnings: &str) {
@@ -96,12 +79,6 @@ fn assert_same_as_clean_build(dir: &Path, warnings: &str) {
     );
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).expect("read");
-    assert!(text.contains(from), "{} has no `{from}`", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
-}
-
 const BFS: &str = "content/algorithms/bfs-and-dfs.md";
 
 /// Makes `change` to the bundled guide, builds, and checks the result against a clean build.
@@ -125,7 +102,7 @@ fn patched(summary: &str) -> bool {
 #[test]
 fn a_prose_edit_is_patched_in_and_matches_a_clean_build() {
     let summary = after(|dir| {
-        edit(
+        replace_in(
             &dir.join(BFS),
             "## Pitfalls and follow-ups",
             "A new sentence about queues.\n\n## Pitfalls and follow-ups",
@@ -137,20 +114,21 @@ fn a_prose_edit_is_patched_in_and_matches_a_clean_build() {
 
 #[test]
 fn a_summary_edit_updates_every_page_that_lists_the_question() {
-    let summary = after(|dir| edit(&dir.join(BFS), "summary: \"BFS", "summary: \"Breadth-first"));
+    let summary =
+        after(|dir| replace_in(&dir.join(BFS), "summary: \"BFS", "summary: \"Breadth-first"));
     assert!(patched(&summary), "{summary}");
 }
 
 #[test]
 fn a_difficulty_edit_moves_the_question_between_difficulty_pages() {
-    let summary = after(|dir| edit(&dir.join(BFS), "difficulty: medium", "difficulty: hard"));
+    let summary = after(|dir| replace_in(&dir.join(BFS), "difficulty: medium", "difficulty: hard"));
     assert!(patched(&summary), "{summary}");
 }
 
 #[test]
 fn a_tag_edit_within_the_existing_tags_is_patched_in() {
     let summary = after(|dir| {
-        edit(
+        replace_in(
             &dir.join(BFS),
             "tags: [algorithms, graphs",
             "tags: [algorithms, performance, graphs",
@@ -163,7 +141,7 @@ fn a_tag_edit_within_the_existing_tags_is_patched_in() {
 fn a_new_warning_is_reported_with_the_old_ones() {
     let dir = bundled_unbuilt();
     let broken_link = |file: &str, target: &str| {
-        edit(
+        replace_in(
             &dir.path().join(file),
             "## Pitfalls and follow-ups",
             &format!("See [the missing page]({target}).\n\n## Pitfalls and follow-ups"),
@@ -191,7 +169,7 @@ fn a_new_warning_is_reported_with_the_old_ones() {
 fn a_renamed_heading_rebuilds_the_whole_guide() {
     // Other pages may link to the old heading's anchor: only a whole build checks them all.
     let summary = after(|dir| {
-        edit(
+        replace_in(
             &dir.join(BFS),
             "## Pitfalls and follow-ups",
             "## Traps and follow-ups",
@@ -218,7 +196,7 @@ fn an_edited_image_is_copied_again() {
     let dir = fixture("basic");
     build(dir.path(), &[]).unwrap_or_else(|r| panic!("{}", r.stderr));
     let svg = dir.path().join("content/python/img/diagram.svg");
-    edit(&svg, "<svg", "<!-- redrawn -->\n<svg");
+    replace_in(&svg, "<svg", "<!-- redrawn -->\n<svg");
     let run = build(dir.path(), &[]).unwrap_or_else(|r| panic!("{}", r.stderr));
     assert!(patched(&run.stdout), "{}", run.stdout);
     assert_same_as_clean_build(dir.path(), &run.stderr);
@@ -230,7 +208,7 @@ fn an_edited_image_is_copied_again() {
 fn a_broken_edit_fails_leaving_the_site_as_it_was_and_its_fix_is_patched_in() {
     let dir = bundled();
     let before = files(&dir.path().join("book"));
-    edit(
+    replace_in(
         &dir.path().join(BFS),
         "difficulty: medium",
         "difficulty: tricky",
@@ -252,19 +230,19 @@ fn a_broken_edit_fails_leaving_the_site_as_it_was_and_its_fix_is_patched_in() {
         "a failed build leaves the site as it was"
     );
     // The clean build above dropped the record of the site in book/, so build once more first.
-    edit(
+    replace_in(
         &dir.path().join(BFS),
         "difficulty: tricky",
         "difficulty: medium",
     );
     build(dir.path(), &[]).unwrap_or_else(|r| panic!("{}", r.stderr));
-    edit(
+    replace_in(
         &dir.path().join(BFS),
         "difficulty: medium",
         "difficulty: tricky",
     );
     build(dir.path(), &[]).expect_err("still an error");
-    edit(
+    replace_in(
         &dir.path().join(BFS),
         "difficulty: tricky",
         "difficulty: easy",
@@ -282,7 +260,7 @@ fn a_damaged_saved_state_means_a_whole_build() {
         let middle = bytes.len() / 2;
         bytes.truncate(middle);
         std::fs::write(&state, bytes).expect("write");
-        edit(&dir.join(BFS), "summary: \"BFS", "summary: \"Breadth-first");
+        replace_in(&dir.join(BFS), "summary: \"BFS", "summary: \"Breadth-first");
     });
     assert!(!patched(&summary), "{summary}");
 }
@@ -292,13 +270,13 @@ fn a_site_written_by_a_clean_build_since_is_not_patched() {
     // `--no-cache` into the same folder leaves no record; a later edit must not be patched onto
     // whatever that build wrote as if it were the saved state's site.
     let dir = bundled();
-    edit(
+    replace_in(
         &dir.path().join(BFS),
         "difficulty: medium",
         "difficulty: hard",
     );
     build(dir.path(), &["--no-cache"]).unwrap_or_else(|r| panic!("{}", r.stderr));
-    edit(
+    replace_in(
         &dir.path().join(BFS),
         "difficulty: hard",
         "difficulty: medium",

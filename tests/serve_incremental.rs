@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::*;
@@ -13,23 +12,8 @@ use prepbook::site::{self, BuildOptions};
 
 const GIL: &str = "python/gil.md";
 
-/// Every file of a site, by path.
-type Files = BTreeMap<String, Vec<u8>>;
-
-fn files(root: &Path) -> Files {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (rel(root, e.path()), std::fs::read(e.path()).expect("read")))
-        .collect()
-}
-
 fn edit_file(dir: &Path, rel: &str, from: &str, to: &str) {
-    let path = dir.join("content").join(rel);
-    let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{rel} has no `{from}`");
-    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    replace_in(&dir.join("content").join(rel), from, to);
 }
 
 /// What an edit came to.

@@ -33,6 +33,26 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Every file of a site, by path relative to its root, with its bytes.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Reads every file below `root`.
+pub fn files(root: &Path) -> Files {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(|e| e.expect("walk the site"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (rel(root, e.path()), std::fs::read(e.path()).expect("read")))
+        .collect()
+}
+
+/// Replaces the first `from` in the file at `path` with `to`; `from` must be there.
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{} has no `{from}`", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
 /// `prepbook` run in `dir`.
 pub fn prepbook(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prepbook"));
