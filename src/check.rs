@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::content::front_matter::find_in_front;
 use crate::content::front_matter::{KNOWN_KEYS, misspelled_key};
-use crate::content::load::find_in_front;
 use crate::content::{Guide, Kind, Question};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::output;

@@ -1,6 +1,6 @@
 //! `prepbook build` after an edit. The last build saved its loaded guide ([`snapshot`]); when
 //! only question files (or copied files) changed since, their questions are read again and
-//! patched into that guide exactly as `serve` does ([`rebuild::edit`]), and only the files whose
+//! patched into that guide exactly as `serve` does ([`edit::edit`]), and only the files whose
 //! bytes change are written. Anything that reaches further (a new or deleted file, `book.toml`,
 //! the theme, a section's `_index.md`, a new URL or tag, a heading other pages may link to)
 //! builds the whole guide instead, as does any doubt about the saved state or the site on disk.
@@ -9,8 +9,8 @@ use std::collections::HashSet;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, display_path, sorted};
+use crate::edit::{self, Edited, Kept};
 use crate::freshness::{self, Inputs, Record};
-use crate::serve::rebuild::{self, Edited, Kept};
 use crate::site::{self, BuildOptions, BuildReport, Loaded, Steps};
 use crate::snapshot;
 
@@ -95,7 +95,7 @@ pub fn rebuild(
             .filter(|w| !edited_paths.contains(&w.path))
             .cloned()
     };
-    let (patch, pages, warnings) = match rebuild::edit(&mut kept, &questions, &assets, &out) {
+    let (patch, pages, warnings) = match edit::edit(&mut kept, &questions, &assets, &out) {
         Ok(Edited::Done {
             patch,
             pages,
@@ -137,11 +137,31 @@ pub fn rebuild(
         rendered_again: Some(pages),
         ..BuildReport::of_last(last, out, steps.started)
     };
-    site::record(config, inputs, &report);
+    record(config, inputs, &report);
     steps.done("save");
     Outcome::Done(BuildReport {
         elapsed: steps.started.elapsed(),
         steps: std::mem::take(&mut steps.list),
         ..report
     })
+}
+
+/// Records a successful build for the next one ([`freshness`]).
+pub fn record(config: &Config, inputs: &Inputs, report: &BuildReport) {
+    let (files, bytes) = freshness::shape(&report.output);
+    freshness::save(
+        config,
+        &freshness::Record {
+            inputs: inputs.digest(),
+            output: report.output.clone(),
+            files,
+            bytes,
+            warnings: report.warnings.clone(),
+            pages: report.pages,
+            questions: report.questions,
+            articles: report.articles,
+            sections: report.sections,
+            tags: report.tags,
+        },
+    );
 }

@@ -2,14 +2,18 @@
 //!
 //! `book.toml` -> [`config::Config`]; `content/` -> [`content::load`] (front matter, Markdown,
 //! highlighting) -> [`content::Guide`] -> [`render`] (Tera, in parallel) -> [`output`] (staged,
-//! then swapped in), plus [`study`] mode's data files. [`site::build`] runs those steps.
+//! then swapped in), plus [`study`] mode's data files. [`site`] runs those steps;
+//! [`build::build`] skips them when nothing changed, or patches in only an edit ([`edit`]).
 
+pub mod as_json;
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod edit;
 pub mod export;
 pub mod freshness;
 pub mod highlight;

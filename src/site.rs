@@ -10,14 +10,12 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{self, Guide};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
-use crate::freshness::{self, Inputs};
+use crate::freshness;
 use crate::highlight::{HighlightCache, Highlighter};
-use crate::incremental;
 use crate::output::{self, Staging};
 use crate::progress::Progress;
 use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
-use crate::snapshot;
 use crate::theme::Theme;
 
 /// How to build.
@@ -148,78 +146,6 @@ pub fn tools(
     Some((theme, highlighter))
 }
 
-/// Builds the guide at `root`. On failure, every diagnostic (errors and warnings) is returned
-/// and the previous output is left as it was.
-pub fn build(
-    root: &Path,
-    opts: &BuildOptions,
-    progress: &Progress,
-) -> Result<BuildReport, Vec<Diagnostic>> {
-    let mut steps = Steps::start();
-    let config = prepare(root, opts)?;
-    steps.done("config");
-
-    // A build with the same inputs as the last one, onto the site it left, has nothing to do;
-    // after an edit, the last build's state may only need the edited questions patched in.
-    let inputs = if opts.no_cache {
-        // This build keeps no record, and may overwrite the site the last record describes.
-        freshness::forget(&config);
-        None
-    } else {
-        Inputs::scan(&config, config.build.drafts).ok()
-    };
-    let last = inputs.as_ref().and_then(|_| freshness::last(&config));
-    if let (Some(inputs), Some(last)) = (&inputs, &last) {
-        if last.inputs == inputs.digest() {
-            steps.done("check");
-            return Ok(BuildReport {
-                up_to_date: true,
-                steps: steps.list,
-                ..BuildReport::of_last(last, config.output_dir(), steps.started)
-            });
-        }
-        steps.done("check");
-        match incremental::rebuild(&config, opts, inputs, last, &mut steps) {
-            incremental::Outcome::Done(report) => return Ok(report),
-            incremental::Outcome::Failed(diags) => return Err(diags),
-            incremental::Outcome::Full => {}
-        }
-    }
-
-    // Until this build's record is saved, the site it publishes matches no record.
-    freshness::forget(&config);
-    let built = run_steps(&config, opts, progress, &|publish| publish(), steps)?;
-    let mut report = built.report;
-    if let Some(inputs) = inputs {
-        let started = Instant::now();
-        snapshot::save(&built.loaded.guide, built.search.as_ref(), &inputs);
-        record(&config, &inputs, &report);
-        report.steps.push(("save", started.elapsed()));
-        report.elapsed += started.elapsed();
-    }
-    Ok(report)
-}
-
-/// Records a successful build for the next one ([`freshness`]).
-pub fn record(config: &Config, inputs: &Inputs, report: &BuildReport) {
-    let (files, bytes) = freshness::shape(&report.output);
-    freshness::save(
-        config,
-        &freshness::Record {
-            inputs: inputs.digest(),
-            output: report.output.clone(),
-            files,
-            bytes,
-            warnings: report.warnings.clone(),
-            pages: report.pages,
-            questions: report.questions,
-            articles: report.articles,
-            sections: report.sections,
-            tags: report.tags,
-        },
-    );
-}
-
 /// A build that keeps what it loaded, so `serve` can patch it after an edit.
 pub struct Built {
     pub report: BuildReport,
@@ -247,7 +173,7 @@ pub fn build_keeping(
 }
 
 /// Reads the configuration and checks the output folder may be written.
-fn prepare(root: &Path, opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+pub fn prepare(root: &Path, opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
     let config = load_config(root, opts)?;
     output::check_output_dir(
         &config.output_dir(),
@@ -259,7 +185,7 @@ fn prepare(root: &Path, opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> 
 }
 
 /// The build's steps after the configuration: load, render, static files, publish.
-fn run_steps(
+pub fn run_steps(
     config: &Config,
     opts: &BuildOptions,
     progress: &Progress,

@@ -7,8 +7,9 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use prepbook::serve::rebuild::{self, Edited};
-use prepbook::site::{self, BuildOptions};
+use prepbook::build;
+use prepbook::edit::{self, Edited};
+use prepbook::site::BuildOptions;
 
 const GIL: &str = "python/gil.md";
 
@@ -25,22 +26,18 @@ enum Patched {
 }
 
 /// Patches `rel` in and, when that works, puts the files in place.
-fn edit_and_apply(
-    kept: &mut rebuild::Kept,
-    rel: &str,
-    out: &Path,
-) -> Result<Patched, rebuild::Failed> {
+fn edit_and_apply(kept: &mut edit::Kept, rel: &str, out: &Path) -> Result<Patched, edit::Failed> {
     edit_all_and_apply(kept, &[rel], out)
 }
 
 /// Patches `rels`, saved in one burst, in and puts the files in place.
 fn edit_all_and_apply(
-    kept: &mut rebuild::Kept,
+    kept: &mut edit::Kept,
     rels: &[&str],
     out: &Path,
-) -> Result<Patched, rebuild::Failed> {
+) -> Result<Patched, edit::Failed> {
     let rels: Vec<String> = rels.iter().map(|r| r.to_string()).collect();
-    match rebuild::edit(kept, &rels, &[], out)? {
+    match edit::edit(kept, &rels, &[], out)? {
         Edited::Done { patch, pages, .. } => {
             patch.apply().expect("the files go into place");
             Ok(Patched::Pages(pages))
@@ -61,14 +58,14 @@ fn opts() -> BuildOptions {
 fn patch(from: &str, to: &str) -> (Patched, Files, Option<Files>) {
     let dir = fixture("basic");
     let (mut kept, report) =
-        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("the fixture builds");
+        edit::full(dir.path(), &opts(), &|publish| publish()).expect("the fixture builds");
     edit_file(dir.path(), GIL, from, to);
     let edited = edit_and_apply(&mut kept, GIL, &report.output)
         .unwrap_or_else(|f| panic!("the edit builds: {:?}", f.diagnostics));
     let patched = files(&report.output);
     let fresh_dir = tempfile::tempdir().expect("temp dir");
     let fresh_out = fresh_dir.path().join("site");
-    let fresh = site::build(
+    let fresh = build::build(
         dir.path(),
         &BuildOptions {
             output: Some(fresh_out.clone()),
@@ -149,8 +146,7 @@ fn summary_title_difficulty_and_related_edits_match_a_full_build() {
 #[test]
 fn questions_saved_in_one_burst_are_patched_together() {
     let dir = fixture("basic");
-    let (mut kept, report) =
-        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
+    let (mut kept, report) = edit::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
     edit_file(dir.path(), GIL, "summary: A lock", "summary: A global lock");
     edit_file(
         dir.path(),
@@ -163,7 +159,7 @@ fn questions_saved_in_one_burst_are_patched_together() {
     assert!(matches!(patched, Patched::Pages(_)), "{patched:?}");
     let fresh_dir = tempfile::tempdir().expect("temp dir");
     let fresh_out = fresh_dir.path().join("site");
-    site::build(
+    build::build(
         dir.path(),
         &BuildOptions {
             output: Some(fresh_out.clone()),
@@ -178,11 +174,10 @@ fn questions_saved_in_one_burst_are_patched_together() {
 #[test]
 fn an_edited_file_beside_the_pages_is_copied_again() {
     let dir = fixture("basic");
-    let (mut kept, report) =
-        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
+    let (mut kept, report) = edit::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
     let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>new</title></svg>";
     std::fs::write(dir.path().join("content/python/img/diagram.svg"), svg).expect("write");
-    let edited = rebuild::edit(
+    let edited = edit::edit(
         &mut kept,
         &[],
         &["python/img/diagram.svg".to_string()],
@@ -233,8 +228,7 @@ fn edits_that_reach_further_ask_for_a_full_build() {
 #[test]
 fn a_broken_edit_reports_its_errors_and_leaves_the_site_alone() {
     let dir = fixture("basic");
-    let (mut kept, report) =
-        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
+    let (mut kept, report) = edit::full(dir.path(), &opts(), &|publish| publish()).expect("builds");
     let before = files(&report.output);
     edit_file(dir.path(), GIL, "difficulty: Medium", "difficulty: meduim");
     let failed = edit_and_apply(&mut kept, GIL, &report.output)
@@ -283,7 +277,7 @@ fn large_edits_in_the_bundled_guide_match_a_full_build() {
     std::fs::copy(repo().join("book.toml"), dir.path().join("book.toml")).expect("copy");
     let rel = "concurrency/asyncio-event-loop.md";
     let (mut kept, report) =
-        rebuild::full(dir.path(), &opts(), &|publish| publish()).expect("the guide builds");
+        edit::full(dir.path(), &opts(), &|publish| publish()).expect("the guide builds");
     let path = dir.path().join("content").join(rel);
     let text = std::fs::read_to_string(&path).expect("read");
     let cut = text.find("## Why interviewers ask this").expect("heading");
@@ -308,7 +302,7 @@ fn large_edits_in_the_bundled_guide_match_a_full_build() {
         assert!(matches!(patched, Patched::Pages(_)), "{patched:?}");
         let fresh_dir = tempfile::tempdir().expect("temp dir");
         let fresh_out = fresh_dir.path().join("site");
-        site::build(
+        build::build(
             dir.path(),
             &BuildOptions {
                 output: Some(fresh_out.clone()),

@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
+use crate::build;
 use crate::cli::BuildArgs;
 use crate::diagnostics::display_path;
 use crate::progress::Progress;
-use crate::site::{self, BuildOptions};
+use crate::site::BuildOptions;
 
 pub fn run(args: &BuildArgs) -> ExitCode {
     let opts = BuildOptions {
@@ -14,7 +15,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         drafts: args.drafts,
     };
     let progress = Progress::new();
-    match site::build(&args.guide.root, &opts, &progress) {
+    match build::build(&args.guide.root, &opts, &progress) {
         Ok(report) => {
             progress.finish();
             super::print_diagnostics(&report.warnings);

@@ -170,7 +170,7 @@ pub struct FrontMatter {
     pub related: Vec<(String, usize, usize)>,
     pub draft: bool,
     /// Keys Prepbook does not know, kept for templates (`page.extra`).
-    #[serde(with = "crate::snapshot::as_json")]
+    #[serde(with = "crate::as_json")]
     pub extra: serde_json::Map<String, Value>,
     /// The YAML could not be parsed (already reported): checks that need it are skipped.
     pub broken: bool,
@@ -509,6 +509,18 @@ fn describe(v: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "a list",
         Value::Object(_) => "a mapping",
+    }
+}
+
+/// Line and column of `needle` in a file's front matter (for a diagnostic on one list item).
+pub fn find_in_front(text: &str, needle: &str) -> (usize, usize) {
+    let front_end = text
+        .get(3..)
+        .and_then(|t| t.find("\n---"))
+        .map_or(text.len(), |i| i + 3);
+    match text[..front_end].find(needle) {
+        Some(off) => crate::diagnostics::line_col(text, off),
+        None => (1, 1),
     }
 }
 

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::discover::{self, Discovered, file_name, parent_dir};
-use crate::content::front_matter::{self, Kind};
+use crate::content::front_matter::{self, Kind, find_in_front};
 use crate::content::model::{Asset, Guide, Question, Section, SourcePage, Tag};
 use crate::content::related::resolve_related;
 use crate::diagnostics::{Diagnostic, Diagnostics, closest, display_path};
@@ -583,18 +583,6 @@ impl<'c> Vocabulary<'c> {
             .at(&page.text, line, col, name.chars().count())
             .with_hint(hint),
         );
-    }
-}
-
-/// Line and column of `needle` in a file's front matter (for a diagnostic on one list item).
-pub fn find_in_front(text: &str, needle: &str) -> (usize, usize) {
-    let front_end = text
-        .get(3..)
-        .and_then(|t| t.find("\n---"))
-        .map_or(text.len(), |i| i + 3);
-    match text[..front_end].find(needle) {
-        Some(off) => crate::diagnostics::line_col(text, off),
-        None => (1, 1),
     }
 }
 

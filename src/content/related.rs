@@ -102,7 +102,7 @@ impl RelatedIndex {
                         Some(c) => format!("did you mean `{c}`?"),
                         None => "use the slug (file name without `.md`) of another question".into(),
                     };
-                    let (l, c) = crate::content::load::find_in_front(&q.source.text, entry);
+                    let (l, c) = crate::content::front_matter::find_in_front(&q.source.text, entry);
                     let (l, c) = if l > 1 { (l, c) } else { (*line, *col) };
                     diags.push(
                         Diagnostic::error(

@@ -11,6 +11,9 @@
 use syntect::highlighting::Theme;
 use syntect::parsing::Scope;
 
+/// The prefix of every highlight class (`hl-keyword`), so they never clash with the theme's own.
+pub const CLASS_PREFIX: &str = "hl-";
+
 /// A set of compound indices.
 pub type Bits = Vec<u64>;
 
@@ -113,7 +116,7 @@ impl Selectors {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(super::CLASS_PREFIX);
+            out.push_str(CLASS_PREFIX);
             out.push_str(atom);
         }
         out

@@ -30,8 +30,7 @@ pub use languages::Language;
 use crate::config::HighlightConfig;
 use crate::diagnostics::closest;
 
-/// The prefix of every highlight class (`hl-keyword`), so they never clash with the theme's own.
-pub const CLASS_PREFIX: &str = "hl-";
+pub use classes::CLASS_PREFIX;
 
 /// Bumped whenever the HTML this module writes changes, so cached blocks are not reused.
 const OUTPUT_VERSION: u32 = 3;

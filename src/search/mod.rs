@@ -118,7 +118,7 @@ pub fn for_each_file(guide: &Guide, emit: &(dyn Fn(String, String) + Sync)) {
 pub struct SearchIndex {
     postings: Postings,
     /// Each shard group's entry in the manifest: `0` for one file, or the list of its parts.
-    #[serde(with = "crate::snapshot::as_json")]
+    #[serde(with = "crate::as_json")]
     layout: BTreeMap<String, Value>,
 }
 

@@ -1,13 +1,12 @@
 //! `prepbook serve`: build the guide, serve the site over HTTP, and rebuild on every change,
 //! reloading the open pages. Changes come in bursts (an editor's atomic save, a `git checkout`),
 //! so events are collected until the files are quiet, then sorted ([`watch::classify`]): an
-//! edit to questions is patched in ([`rebuild::edit`]), anything else rebuilds the guide. A
+//! edit to questions is patched in ([`edit::edit`]), anything else rebuilds the guide. A
 //! failed rebuild keeps the last good site and shows its errors over the open pages; the server
 //! never stops because of a mistake in the guide.
 
 pub mod http;
 pub mod live;
-pub mod rebuild;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -19,10 +18,10 @@ use std::time::{Duration, Instant};
 
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::edit::{self, Edited, Kept};
 use crate::output;
 use crate::site::{BuildOptions, load_config};
 use live::Live;
-use rebuild::{Edited, Kept};
 use watch::{Change, Sources};
 
 /// How long the files must be quiet before a burst of changes is rebuilt.
@@ -227,7 +226,7 @@ impl Session {
         if !out.join(output::MARKER).is_file() {
             return self.rebuild_all(Some("the site folder is gone"), first);
         }
-        match rebuild::edit(kept, questions, assets, &out) {
+        match edit::edit(kept, questions, assets, &out) {
             Ok(Edited::Done {
                 patch,
                 pages,
@@ -292,7 +291,7 @@ impl Session {
         let swap = |publish: &mut dyn FnMut() -> std::io::Result<()>| {
             live.publish(build, &output, publish)
         };
-        match rebuild::full(&self.root, &self.opts, &swap) {
+        match edit::full(&self.root, &self.opts, &swap) {
             Ok((kept, report)) => {
                 self.kept = Some(kept);
                 print_diagnostics(&report.warnings);

@@ -1,9 +1,10 @@
-//! What `serve` rebuilds (and `build`, from the last build's saved state, see
-//! [`crate::incremental`]): the whole guide after a change to the configuration, the theme or
-//! the set of files; after an edit to questions, only those questions, the pages that show them
-//! ([`PageId::showing`]) when what they show changed, and the search and study files whose
-//! content changes. Files go into place all at
-//! once ([`SitePatch`]), while the server's readers wait ([`super::live::Live::publish`]).
+//! The edit engine, shared by `serve` and by `build` (from the last build's saved state, see
+//! [`crate::incremental`]): it patches edited questions into a loaded guide and prepares the
+//! site files that change. Only those questions are read again; the pages that show them
+//! ([`PageId::showing`]) are rendered again when what they show changed, and so are the search
+//! and study files whose content changes. The files go into place all at once ([`SitePatch`]),
+//! when the caller applies the patch (`serve` does it while its readers wait). An edit that
+//! reaches further asks for a whole build ([`Edited::NeedsFullBuild`]), which [`full`] runs.
 
 use std::collections::BTreeSet;
 use std::path::Path;
