@@ -189,7 +189,7 @@ pub fn prepare(root: &Path, opts: &BuildOptions) -> Result<Config, Vec<Diagnosti
 /// dropped; another build of the same folder waits, saying so), then removes what an
 /// interrupted build left beside it, and says how much that freed.
 pub fn claim_output(config: &Config) -> Result<OutputLock, Vec<Diagnostic>> {
-    let out = config.output_dir();
+    let out = output::absolute(&config.output_dir());
     let lock = OutputLock::acquire(&out)
         .map_err(|e| vec![io_error(&out, "cannot lock the output folder", e)])?;
     match output::remove_leftovers(&out, &lock) {

@@ -70,8 +70,8 @@ fn size(bytes: u64) -> String {
     }
 }
 
-/// Removes every working folder beside `output` (an absolute path). Holding the lock proves
-/// no other build is using them.
+/// Removes every working folder beside `output` (as [`super::absolute`] spells it). Holding
+/// the lock proves no other build is using them.
 pub fn remove_leftovers(output: &Path, _lock: &OutputLock) -> std::io::Result<Freed> {
     let Some(parent) = output.parent() else {
         return Ok(Freed::default());

@@ -11,7 +11,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 
-use super::folder::lock_file;
+use super::folder::{absolute, lock_file};
 use crate::diagnostics::display_path;
 
 /// The lock on an output folder. Clones share it; it is let go when the last one is dropped.
@@ -36,9 +36,11 @@ thread_local! {
 }
 
 impl OutputLock {
-    /// Locks `output` (an absolute path), waiting for another build to finish if one holds it.
-    /// The folder that holds `output` is made if needed.
+    /// Locks `output`, waiting for another build to finish if one holds it. The folder that
+    /// holds `output` is made if needed.
     pub fn acquire(output: &Path) -> std::io::Result<OutputLock> {
+        // One spelling per folder, so a build that locks it again finds its own lock.
+        let output = &absolute(output);
         let path = lock_file(output);
         let mine = HELD.with(|h| h.borrow().get(&path).and_then(Weak::upgrade));
         if let Some(held) = mine {
