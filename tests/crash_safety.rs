@@ -40,7 +40,12 @@ fn prepbook(dir: &Path, args: &[&str]) -> Command {
 
 /// Starts `prepbook build` in `dir`, and returns once it has paused at `step`.
 fn build_paused_at(dir: &Path, step: &str) -> Paused {
-    let mut child = prepbook(dir, &["build"])
+    paused_at(dir, &["build"], step)
+}
+
+/// Starts `prepbook ARGS` in `dir`, and returns once it has paused at `step`.
+fn paused_at(dir: &Path, args: &[&str], step: &str) -> Paused {
+    let mut child = prepbook(dir, args)
         .env("PREPBOOK_PAUSE_AT", step)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -89,19 +94,32 @@ impl Paused {
         self.child.wait().expect("wait");
     }
 
-    /// Lets the build go on, and waits for it.
-    fn resume(mut self) -> Run {
+    /// Lets it go on.
+    fn go_on(&mut self) {
         if let Some(mut stdin) = self.stdin.take() {
             let _ = stdin.write_all(b"\n");
         }
+    }
+
+    /// Lets the build go on, and waits for it.
+    fn resume(mut self) -> Run {
+        self.go_on();
         let mut rest = String::new();
         let _ = std::io::Read::read_to_string(&mut self.stderr, &mut rest);
         let status = self.child.wait().expect("wait");
         Run {
             ok: status.success(),
             stdout: String::new(),
-            stderr: self.printed + &rest,
+            stderr: std::mem::take(&mut self.printed) + &rest,
         }
+    }
+}
+
+impl Drop for Paused {
+    /// A test that fails half way leaves no process running (`serve` would never end).
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -344,37 +362,78 @@ fn an_edit_that_fills_the_disk_leaves_no_file() {
     assert_clean_build(dir.path());
 }
 
-#[test]
-fn a_second_build_waits_for_the_first() {
-    let (dir, _) = built_then_changed();
-    let first = build_paused_at(dir.path(), "publish");
-    let mut second = prepbook(dir.path(), &["build"])
+/// A build waiting for another.
+struct Waiting {
+    child: Child,
+    /// Reads the rest of its stderr (a closed pipe would fail its writes).
+    stderr: std::thread::JoinHandle<String>,
+}
+
+impl Waiting {
+    fn finish(self) -> Run {
+        let out = self.child.wait_with_output().expect("wait");
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: self.stderr.join().expect("stderr"),
+        }
+    }
+}
+
+/// Starts `prepbook build` in `dir` and returns once it says it waits for process `holder`.
+fn build_waiting_for(dir: &Path, holder: u32) -> Waiting {
+    let mut build = prepbook(dir, &["build"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start the second build");
     let mut said = String::new();
-    let mut stderr = BufReader::new(second.stderr.take().expect("stderr"));
+    let mut stderr = BufReader::new(build.stderr.take().expect("stderr"));
     stderr.read_line(&mut said).expect("read");
     assert_eq!(
         said.trim_end(),
-        format!(
-            "waiting for another Prepbook build of `book` (process {}) to finish",
-            first.child.id()
-        )
+        format!("waiting for another Prepbook build of `book` (process {holder}) to finish")
     );
     assert!(
-        second.try_wait().expect("poll").is_none(),
+        build.try_wait().expect("poll").is_none(),
         "the second build does not go on while the first one works"
     );
+    let stderr = std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut rest);
+        rest
+    });
+    Waiting {
+        child: build,
+        stderr,
+    }
+}
+
+#[test]
+fn a_second_build_waits_for_the_first() {
+    let (dir, _) = built_then_changed();
+    let first = build_paused_at(dir.path(), "publish");
+    let second = build_waiting_for(dir.path(), first.child.id());
 
     let first = first.resume();
     assert!(first.ok, "{}", first.stderr);
-    let second = second.wait_with_output().expect("wait");
-    assert!(second.status.success());
+    let second = second.finish();
+    assert!(second.ok, "{}", second.stderr);
     // The first build's site is complete when the second one looks: it is up to date.
-    let stdout = String::from_utf8_lossy(&second.stdout);
-    assert!(stdout.contains("(up to date)"), "{stdout}");
+    assert!(second.stdout.contains("(up to date)"), "{}", second.stdout);
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+    assert_clean_build(dir.path());
+}
+
+#[test]
+fn a_build_waits_for_serve_to_finish_its_rebuild() {
+    let dir = fixture("basic");
+    let mut serve = paused_at(dir.path(), &["serve", "--port", "0"], "publish");
+    let build = build_waiting_for(dir.path(), serve.child.id());
+    serve.go_on();
+    let build = build.finish();
+    assert!(build.ok, "{}", build.stderr);
+    serve.kill();
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
     assert_clean_build(dir.path());
 }
