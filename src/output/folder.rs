@@ -102,7 +102,7 @@ impl Working {
     }
 }
 
-/// The file builds of `output` lock to take turns (it is removed when the last one is done).
+/// The file builds of `output` lock to take turns (on Unix, removed when the last one is done).
 pub fn lock_file(output: &Path) -> PathBuf {
     sibling(output, "lock")
 }
