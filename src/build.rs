@@ -22,6 +22,8 @@ pub fn build(
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut steps = Steps::start();
     let config = site::prepare(root, opts)?;
+    // Held to the end: nothing else writes the output folder meanwhile.
+    let _output = site::claim_output(&config)?;
     steps.done("config");
 
     // A build with the same inputs as the last one, onto the site it left, has nothing to do;

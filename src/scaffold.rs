@@ -296,7 +296,7 @@ pub fn init_guide(dir: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let title = guide_title(&name);
     let files: [(&str, String); 5] = [
         (CONFIG_FILE, book_toml(&title)),
-        (".gitignore", "/book/\n/.prepbook-cache/\n".into()),
+        (".gitignore", GITIGNORE.into()),
         ("content/_index.md", HOME.into()),
         ("content/basics/_index.md", SECTION.into()),
         ("content/basics/process-vs-thread.md", EXAMPLE.into()),
@@ -339,6 +339,16 @@ fn book_toml(title: &str) -> String {
          # [tags]\n# vocabulary = [\"concurrency\", \"operating-systems\"]\n"
     )
 }
+
+/// The site, the cache, and what a build works in beside its output folder (wherever that
+/// is): `.book.prepbook-tmp-<pid>` and the like, and the lock `.book.prepbook-lock`
+/// (see `output::Working`).
+const GITIGNORE: &str = concat!(
+    "/book/\n",
+    "/.prepbook-cache/\n",
+    "# What a build works in beside the site (the next build removes any left behind)\n",
+    ".*.prepbook-*\n",
+);
 
 const HOME: &str = "Welcome. Each section of this guide is a folder of `content/`, and each question is one\nMarkdown file in it. Add one with `prepbook new \"Your question?\" --section basics`.\n";
 

@@ -12,7 +12,7 @@ use crate::content::{self, Guide};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::freshness;
 use crate::highlight::{HighlightCache, Highlighter};
-use crate::output::{self, Staging};
+use crate::output::{self, OutputLock, Staging, pause_at};
 use crate::progress::Progress;
 use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
@@ -168,6 +168,7 @@ pub fn build_keeping(
 ) -> Result<Built, Vec<Diagnostic>> {
     let mut steps = Steps::start();
     let config = prepare(root, opts)?;
+    let _output = claim_output(&config)?;
     steps.done("config");
     run_steps(&config, opts, progress, swap, steps)
 }
@@ -182,6 +183,27 @@ pub fn prepare(root: &Path, opts: &BuildOptions) -> Result<Config, Vec<Diagnosti
     )
     .map_err(|d| vec![d])?;
     Ok(config)
+}
+
+/// Locks the output folder for this build (the lock is held until the value returned is
+/// dropped; another build of the same folder waits, saying so), then removes what an
+/// interrupted build left beside it, and says how much that freed.
+pub fn claim_output(config: &Config) -> Result<OutputLock, Vec<Diagnostic>> {
+    let out = output::absolute(&config.output_dir());
+    let lock = OutputLock::acquire(&out)
+        .map_err(|e| vec![io_error(&out, "cannot lock the output folder", e)])?;
+    match output::remove_leftovers(&out, &lock) {
+        Ok(freed) if !freed.is_empty() => eprintln!("{freed}"),
+        Ok(_) => {}
+        Err(e) => eprintln!(
+            "{}\n",
+            Diagnostic::warning(
+                display_path(&out),
+                format!("cannot remove what an interrupted build left beside this folder: {e}"),
+            )
+        ),
+    }
+    Ok(lock)
 }
 
 /// The build's steps after the configuration: load, render, static files, publish.
@@ -203,6 +225,7 @@ pub fn run_steps(
     let staging = Staging::new(&out_dir)
         .map_err(|e| vec![io_error(&out_dir, "cannot create the output folder", e)])?;
     let pages = write_pages(&loaded, &renderer, &staging, &diags, progress);
+    pause_at("pages-staged");
     steps.done("render");
     write_static(&loaded, &staging, &diags);
     let search = write_search(&loaded, &staging, &diags);
