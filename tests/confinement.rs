@@ -341,3 +341,43 @@ fn a_content_folder_outside_the_guide_is_an_error() {
     assert!(stderr.contains("hint: "), "{stderr}");
     assert!(!g.join("book").exists(), "nothing built");
 }
+
+#[test]
+fn serve_does_not_patch_in_a_question_turned_into_a_link_outside() {
+    use prepbook::edit::{self, Edited};
+    use prepbook::site::BuildOptions;
+    let (guide, outside) = guide();
+    let g = guide.path();
+    let opts = BuildOptions {
+        no_cache: true,
+        ..BuildOptions::default()
+    };
+    let (mut kept, report) = edit::full(g, &opts, &|publish| publish()).expect("it builds");
+    // Outside, the question as it is with another body: an edit that would be patched in.
+    let twin = outside.path().join("first.md");
+    write(
+        &twin,
+        &format!(
+            "---\ntitle: First question\nsummary: The first one.\ntags: [basics]\n---\n\nWhat is {SECRET}?\n\n## Answer\n\nThis.\n"
+        ),
+    );
+    let first = g.join("content/basics/first.md");
+    std::fs::remove_file(&first).expect("rm");
+    symlink(&twin, &first).expect("ln");
+    // What `serve` does after a save: the edited question is patched in, unless it cannot be.
+    let edited = edit::edit(&mut kept, &["basics/first.md".into()], &[], &report.output)
+        .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+    let why = match edited {
+        Edited::NeedsFullBuild(why) => why,
+        Edited::Done { patch, .. } => {
+            patch.apply().expect("apply");
+            let leaked = site_files_with(&report.output, SECRET);
+            panic!("the outside file was patched in: {leaked:?}");
+        }
+    };
+    assert!(why.contains("outside the guide"), "{why}");
+    assert_eq!(
+        site_files_with(&report.output, SECRET),
+        Vec::<String>::new()
+    );
+}
