@@ -139,7 +139,9 @@ impl Walker<'_> {
             })?;
             let kind = entry.file_type();
             let below = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let rel = format!("{prefix}{}", below.to_string_lossy().replace('\\', "/"));
+            // Joined by hand: on Unix a `\\` is part of a name, not a separator.
+            let parts: Vec<_> = below.iter().map(|p| p.to_string_lossy()).collect();
+            let rel = format!("{prefix}{}", parts.join("/"));
             let Some(name) = entry.file_name().to_str() else {
                 if kind.is_dir() {
                     entries.skip_current_dir();
@@ -314,10 +316,14 @@ mod tests {
         let guide = tempfile::tempdir().expect("temp dir");
         let g = guide.path();
         write(&g.join("content/ok.md"), "# ok");
+        write(
+            &g.join("content/a/back\\slash.md"),
+            "# a name with a backslash",
+        );
         let bad = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
         write(&g.join("content").join(bad), "# bad");
         let walk = walk(&GuideRoot::new(g), &g.join("content"), &|_| false).expect("walk");
-        assert_eq!(rels(&walk), vec!["ok.md"]);
+        assert_eq!(rels(&walk), vec!["a/back\\slash.md", "ok.md"]);
         assert_eq!(walk.left_out[0].rel, "caf\u{fffd}.md");
     }
 
