@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 
+use crate::confine::GuideRoot;
 use crate::diagnostics::{Diagnostic, closest};
 
 /// The name of the configuration file at the root of every guide.
@@ -195,7 +196,50 @@ impl Config {
                 Diagnostic::error(&path, format!("cannot read {CONFIG_FILE}: {e}")).with_hint(hint),
             ]
         })?;
-        Config::parse(&text, &path, root)
+        let config = Config::parse(&text, &path, root)?;
+        let outside = config.folders_outside(&text, &path);
+        if outside.is_empty() {
+            Ok(config)
+        } else {
+            Err(outside)
+        }
+    }
+
+    /// The folders of `[build]` that resolve (links followed) outside the guide root: a build
+    /// reads and writes nothing there. `--output` on the command line may still go anywhere.
+    fn folders_outside(&self, text: &str, path: &Path) -> Vec<Diagnostic> {
+        let root = GuideRoot::new(&self.root);
+        let build = &self.build;
+        let theme = Path::new("themes").join(&build.theme);
+        [
+            ("content-dir", build.content_dir.as_path()),
+            ("output-dir", build.output_dir.as_path()),
+            ("cache-dir", build.cache_dir.as_path()),
+            ("theme", theme.as_path()),
+        ]
+        .into_iter()
+        .filter(|(_, folder)| !root.holds(folder))
+        .map(|(key, folder)| {
+            let resolved = crate::confine::resolve(root.path(), folder);
+            let hint = match key {
+                "output-dir" => "use a folder inside the guide, or pass `--output` to build elsewhere",
+                "theme" => "name a folder of `themes/` in the guide, or `default`",
+                _ => "use a folder inside the guide (a path relative to book.toml, without `..` above it)",
+            };
+            let d = Diagnostic::error(
+                path,
+                format!(
+                    "`[build] {key}` leads outside the guide, to `{}`",
+                    resolved.display()
+                ),
+            )
+            .with_hint(hint);
+            match build_value_span(text, key) {
+                Some(span) => d.at_offset(text, span.start, span.end),
+                None => d,
+            }
+        })
+        .collect()
     }
 
     /// Parses the text of a `book.toml` found at `path`.
@@ -247,6 +291,20 @@ fn toml_error(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
         Some(span) => d.at_offset(text, span.start, span.end),
         None => d,
     }
+}
+
+/// Where the value of `[build] <key>` is written in `text`.
+fn build_value_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let table = DeTable::parse(text).ok()?;
+    let (_, build) = table
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "build")?;
+    let DeValue::Table(build) = build.get_ref() else {
+        return None;
+    };
+    let (_, value) = build.iter().find(|(k, _)| k.get_ref() == key)?;
+    Some(value.span())
 }
 
 /// Every key that is not in [`SCHEMA`], with the closest known key as a hint.
@@ -359,6 +417,32 @@ mod tests {
     fn missing_title_is_an_error() {
         let errs = parse("[book]\ndescription = \"x\"\n").unwrap_err();
         assert!(errs[0].message.contains("title"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn folders_that_lead_outside_the_guide_are_errors_at_their_line() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        let guide = tempfile::tempdir().expect("temp dir");
+        let g = guide.path();
+        std::os::unix::fs::symlink(outside.path(), g.join("linked")).expect("ln");
+        for (line, folder) in [
+            ("content-dir = \"../other\"", "content-dir"),
+            ("content-dir = \"linked/content\"", "content-dir"),
+            ("output-dir = \"/tmp/site\"", "output-dir"),
+            ("cache-dir = \"a/../../cache\"", "cache-dir"),
+            ("theme = \"../../../etc\"", "theme"),
+        ] {
+            let text = format!("[book]\ntitle = \"G\"\n[build]\n{line}\n");
+            std::fs::write(g.join(CONFIG_FILE), &text).expect("write");
+            let errs = Config::load(g).expect_err(line);
+            assert_eq!(errs.len(), 1, "{line}");
+            assert!(errs[0].message.contains(folder), "{}", errs[0]);
+            assert!(errs[0].message.contains("outside the guide"), "{}", errs[0]);
+            assert_eq!(errs[0].line, 4, "{line}");
+        }
+        let text = "[book]\ntitle = \"G\"\n[build]\ncontent-dir = \"notes/../content\"\n";
+        std::fs::write(g.join(CONFIG_FILE), text).expect("write");
+        assert!(Config::load(g).is_ok());
     }
 
     #[test]

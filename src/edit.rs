@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::confine::GuideRoot;
 use crate::content::load::UrlIndex;
 use crate::content::update::{Outcome, question_at, update_question};
 use crate::content::{Difficulty, Guide};
@@ -109,6 +110,18 @@ pub fn edit(
         since = Instant::now();
     };
     let mut search_took = Duration::ZERO;
+    // A file swapped for a link since the guide was loaded: the whole build decides about it.
+    let config = &kept.loaded.guide.config;
+    let root = GuideRoot::new(&config.root);
+    if let Some(rel) = questions
+        .iter()
+        .chain(assets)
+        .find(|rel| !root.holds(&config.content_dir().join(rel)))
+    {
+        return Ok(Edited::NeedsFullBuild(format!(
+            "`{rel}` now leads outside the guide"
+        )));
+    }
     for rel in questions {
         let guide = &mut kept.loaded.guide;
         let Some(id) = question_at(guide, rel) else {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::config::{CONFIG_FILE, Config};
+use crate::confine::{self, GuideRoot};
 use crate::diagnostics::Diagnostic;
 
 const RECORD: &str = "last-build.json";
@@ -40,11 +41,15 @@ pub struct Record {
 pub struct Inputs {
     /// Prepbook's version, the options, the output folder and the hasher itself.
     pub settings: u64,
-    /// `book.toml`, then `content:<path>` and `theme:<path>` for each file of those folders.
+    /// `book.toml`, then `content:<path>` and `theme:<path>` for each file of those folders, and
+    /// `left-out:content:<path>` for each link or name the build leaves out.
     pub files: BTreeMap<String, u64>,
 }
 
 const CONTENT: &str = "content:";
+/// The key of a thing the build leaves out (a link leading outside the guide): any change to it
+/// needs a whole build.
+const LEFT_OUT: &str = "left-out:";
 
 impl Inputs {
     /// Reads and hashes every input of a build of `config` (files in parallel).
@@ -56,6 +61,8 @@ impl Inputs {
         // The hash of a fixed probe: std may change SipHash between Rust releases.
         "prepbook inputs probe".hash(&mut settings);
         let mut paths = vec![(CONFIG_FILE.to_string(), config.root.join(CONFIG_FILE))];
+        let mut left_out = Vec::new();
+        let root = GuideRoot::new(&config.root);
         for (prefix, dir) in [
             (CONTENT, config.content_dir()),
             ("theme:", config.theme_dir()),
@@ -63,16 +70,20 @@ impl Inputs {
             if !dir.is_dir() {
                 continue;
             }
-            for entry in WalkDir::new(&dir).follow_links(true) {
-                let entry = entry.map_err(std::io::Error::other)?;
-                if entry.file_type().is_file() {
-                    let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                    let rel = rel.to_string_lossy().replace('\\', "/");
-                    paths.push((format!("{prefix}{rel}"), entry.path().to_path_buf()));
-                }
+            // The same walk as the build's, so the scan reads exactly what a build would.
+            let walk = confine::walk(&root, &dir, &|_| false)
+                .map_err(|d| std::io::Error::other(d.to_string()))?;
+            for file in walk.files {
+                paths.push((format!("{prefix}{}", file.rel), file.path));
+            }
+            // What was left out is never read, but where a link leads is part of the warning.
+            for l in walk.left_out {
+                let mut h = DefaultHasher::new();
+                l.warning.message.hash(&mut h);
+                left_out.push((format!("{LEFT_OUT}{prefix}{}", l.rel), h.finish()));
             }
         }
-        let files = paths
+        let mut files = paths
             .into_par_iter()
             .map(|(key, path)| {
                 let mut h = DefaultHasher::new();
@@ -80,6 +91,7 @@ impl Inputs {
                 Ok((key, h.finish()))
             })
             .collect::<std::io::Result<BTreeMap<String, u64>>>()?;
+        files.extend(left_out);
         Ok(Inputs {
             settings: settings.finish(),
             files,

@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod confine;
 pub mod content;
 pub mod diagnostics;
 pub mod edit;

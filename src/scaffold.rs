@@ -113,7 +113,7 @@ pub fn new_question(
     match written {
         Ok(()) => {
             let shown = display_path(&path);
-            let twin = same_title(&content, title, &path).map(|other| {
+            let twin = same_title(&content, &config.root, title, &path).map(|other| {
                 Diagnostic::warning(&shown, "another page has the same title").with_hint(format!(
                     "`{}` asks the same question; if it is another one, say what sets it apart",
                     other.display()
@@ -133,7 +133,7 @@ pub fn new_question(
 }
 
 /// Another page of the content folder with this title (compared as `check` does), if any.
-fn same_title(content: &Path, title: &str, except: &Path) -> Option<PathBuf> {
+fn same_title(content: &Path, root: &Path, title: &str, except: &Path) -> Option<PathBuf> {
     let key = |t: &str| {
         t.split_whitespace()
             .collect::<Vec<_>>()
@@ -141,7 +141,7 @@ fn same_title(content: &Path, title: &str, except: &Path) -> Option<PathBuf> {
             .to_lowercase()
     };
     let wanted = key(title);
-    let found = discover::discover(content).ok()?;
+    let found = discover::discover(content, root).ok()?;
     found
         .markdown
         .par_iter()

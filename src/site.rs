@@ -109,7 +109,12 @@ pub fn tools(
     opts: &BuildOptions,
     diags: &Diagnostics,
 ) -> Option<(Theme, Highlighter)> {
-    let theme = match Theme::load(&config.build.theme, &config.theme_dir()) {
+    let theme = match Theme::load(
+        &config.build.theme,
+        &config.theme_dir(),
+        &config.root,
+        diags,
+    ) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);

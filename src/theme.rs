@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::confine::{self, GuideRoot};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -37,8 +36,14 @@ pub struct Theme {
 
 impl Theme {
     /// The default theme with the guide's overrides from `theme_dir` on top. A theme other than
-    /// `default` must exist in the guide.
-    pub fn load(name: &str, theme_dir: &Path) -> Result<Theme, Diagnostic> {
+    /// `default` must exist in the guide. Links leading outside `guide_root` and names that are
+    /// not UTF-8 are left out, with a warning in `diags`.
+    pub fn load(
+        name: &str,
+        theme_dir: &Path,
+        guide_root: &Path,
+        diags: &Diagnostics,
+    ) -> Result<Theme, Diagnostic> {
         let mut files: BTreeMap<String, ThemeFile> = embedded::FILES
             .iter()
             .map(|(path, bytes)| {
@@ -58,33 +63,21 @@ impl Theme {
             return Err(Diagnostic::error(display_path(theme_dir), format!("theme `{name}` not found"))
                 .with_hint("create the folder with the files you want to replace, or set `[build] theme = \"default\"`"));
         }
-        for entry in WalkDir::new(theme_dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
+        let hidden = |name: &str| name.starts_with('.');
+        let walk = confine::walk(&GuideRoot::new(guide_root), theme_dir, &hidden)?;
+        diags.extend(walk.warnings().cloned());
+        for file in walk.files {
+            let bytes = std::fs::read(&file.path).map_err(|e| {
                 Diagnostic::error(
-                    display_path(theme_dir),
-                    format!("cannot read the theme folder: {e}"),
-                )
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Some(rel) = crate::content::discover::relative(theme_dir, entry.path()) else {
-                continue;
-            };
-            if rel.split('/').any(|p| p.starts_with('.')) {
-                continue;
-            }
-            let bytes = std::fs::read(entry.path()).map_err(|e| {
-                Diagnostic::error(
-                    display_path(entry.path()),
+                    display_path(&file.path),
                     format!("cannot read the theme file: {e}"),
                 )
             })?;
             files.insert(
-                rel,
+                file.rel,
                 ThemeFile {
                     bytes,
-                    origin: Origin::Guide(display_path(entry.path())),
+                    origin: Origin::Guide(display_path(&file.path)),
                 },
             );
         }
@@ -124,7 +117,13 @@ mod tests {
 
     #[test]
     fn the_default_theme_is_embedded() {
-        let t = Theme::load("default", Path::new("/nonexistent")).expect("default theme");
+        let t = Theme::load(
+            "default",
+            Path::new("/nonexistent"),
+            Path::new("/"),
+            &Diagnostics::default(),
+        )
+        .expect("default theme");
         assert!(t.templates().any(|(n, _)| n == "question.html"));
         assert!(t.static_files().any(|(n, _)| n == "prepbook.css"));
     }
@@ -135,7 +134,8 @@ mod tests {
         let css = dir.path().join("static/prepbook.css");
         std::fs::create_dir_all(css.parent().expect("parent")).expect("mkdir");
         std::fs::write(&css, "body{}").expect("write");
-        let t = Theme::load("default", dir.path()).expect("theme");
+        let t =
+            Theme::load("default", dir.path(), dir.path(), &Diagnostics::default()).expect("theme");
         assert_eq!(t.files["static/prepbook.css"].bytes, b"body{}");
         assert!(matches!(
             t.files["static/prepbook.css"].origin,
@@ -149,7 +149,13 @@ mod tests {
 
     #[test]
     fn a_missing_named_theme_is_an_error() {
-        let err = Theme::load("fancy", Path::new("/nonexistent/fancy")).unwrap_err();
+        let err = Theme::load(
+            "fancy",
+            Path::new("/nonexistent/fancy"),
+            Path::new("/"),
+            &Diagnostics::default(),
+        )
+        .unwrap_err();
         assert!(err.message.contains("theme `fancy` not found"));
     }
 }

@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
+use crate::confine::{self, GuideRoot};
 use crate::diagnostics::Diagnostic;
 
 /// What the content folder holds, every path relative to it with `/` separators, sorted.
@@ -16,14 +15,18 @@ pub struct Discovered {
     pub section_dirs: Vec<String>,
     /// Every other file, copied to the site.
     pub assets: Vec<String>,
+    /// What was left out: links leading outside the guide, names that are not UTF-8.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Notes for contributors at the content root, never built into a page.
 pub const CONTRIBUTOR_NOTES: &str = "README.md";
 
-/// Walks `content_dir`. Hidden files and folders (a leading `.`) are skipped, and so are
-/// partials, names with a leading `_` (as in Docusaurus and Jekyll), except `_index.md`.
-pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
+/// Walks `content_dir`, a folder of the guide at `guide_root`. Hidden files and folders (a
+/// leading `.`) are skipped, and so are partials, names with a leading `_` (as in Docusaurus and
+/// Jekyll), except `_index.md`. A link is followed only inside the guide, and a name that is not
+/// UTF-8 is left out: each thing left out is a warning in [`Discovered::warnings`].
+pub fn discover(content_dir: &Path, guide_root: &Path) -> Result<Discovered, Diagnostic> {
     if !content_dir.is_dir() {
         return Err(
             Diagnostic::error(content_dir, "the content folder does not exist").with_hint(
@@ -31,26 +34,13 @@ pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
             ),
         );
     }
-    let mut found = Discovered::default();
-    let walker = WalkDir::new(content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_skipped(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| content_dir.to_path_buf());
-            Diagnostic::error(path, format!("cannot read the content folder: {e}"))
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Some(rel) = relative(content_dir, entry.path()) else {
-            continue;
-        };
+    let walk = confine::walk(&GuideRoot::new(guide_root), content_dir, &is_skipped)?;
+    let mut found = Discovered {
+        warnings: walk.warnings().cloned().collect(),
+        ..Discovered::default()
+    };
+    for file in walk.files {
+        let rel = file.rel;
         if rel == CONTRIBUTOR_NOTES {
             continue;
         }
@@ -128,7 +118,8 @@ mod tests {
             std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
             std::fs::write(p, text).expect("write");
         }
-        let found = discover(root).expect("discover");
+        let found = discover(root, root).expect("discover");
+        assert!(found.warnings.is_empty());
         assert_eq!(
             found.markdown,
             vec!["a/_index.md", "a/b/deep.markdown", "a/q.md", "intro.md"]
@@ -139,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_missing_content_folder_is_a_clear_error() {
-        let err = discover(Path::new("/no/such/folder")).unwrap_err();
+        let err = discover(Path::new("/no/such/folder"), Path::new("/no/such")).unwrap_err();
         assert!(err.message.contains("does not exist"));
         assert!(err.hint.is_some());
     }

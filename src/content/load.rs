@@ -41,13 +41,14 @@ pub fn load(
     progress: &Progress,
 ) -> Option<Guide> {
     let content_dir = config.content_dir();
-    let found = match discover::discover(&content_dir) {
+    let found = match discover::discover(&content_dir, &config.root) {
         Ok(f) => f,
         Err(d) => {
             diags.push(d);
             return None;
         }
     };
+    diags.extend(found.warnings.iter().cloned());
     let pages: Vec<SourcePage> = found
         .markdown
         .par_iter()
