@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::config::Config;
 use crate::content::front_matter::find_in_front;
 use crate::content::model::{Guide, SourcePage, Tag};
-use crate::diagnostics::{Diagnostic, Diagnostics, closest};
+use crate::diagnostics::{Diagnostic, Diagnostics, closest, line_col};
 
 /// The longest tag, in characters. A tag is a label; anything longer is not used.
 pub const MAX_TAG_CHARS: usize = 100;
@@ -215,7 +215,7 @@ pub fn page_tags<'p>(
 /// A tag that is not used: nothing but spacing, or too long to be a label.
 fn unusable(page: &SourcePage, name: &str) -> Diagnostic {
     let chars = name.chars().count();
-    let (line, col) = find_in_front(&page.text, name);
+    let (line, col) = tag_position(&page.text, name);
     let (message, hint) = if chars > MAX_TAG_CHARS {
         (
             format!("a tag of {chars} characters is not used; a tag has at most {MAX_TAG_CHARS}"),
@@ -235,7 +235,18 @@ fn unusable(page: &SourcePage, name: &str) -> Diagnostic {
 
 /// Where the front matter's `tags:` key is: (line, column), or (1, 1) when not found.
 fn tags_key_position(text: &str) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate().skip(1) {
+    tags_key_offset(text).map_or((1, 1), |off| line_col(text, off))
+}
+
+/// The byte offset of the line holding the front matter's `tags:` key.
+fn tags_key_offset(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let here = offset;
+        offset += line.len();
+        if i == 0 {
+            continue;
+        }
         if line.trim_end() == "---" {
             break;
         }
@@ -243,10 +254,25 @@ fn tags_key_position(text: &str) -> (usize, usize) {
             .iter()
             .find_map(|k| line.strip_prefix(k));
         if rest.is_some_and(|r| r.trim_start().starts_with(':')) {
-            return (i + 1, 1);
+            return Some(here);
         }
     }
-    (1, 1)
+    None
+}
+
+/// Where tag `name` is written: its first place after the `tags:` key, else anywhere in the
+/// front matter.
+fn tag_position(text: &str, name: &str) -> (usize, usize) {
+    let found = tags_key_offset(text).and_then(|start| {
+        let end = text[start..]
+            .find("\n---")
+            .map_or(text.len(), |i| start + i);
+        text[start..end].find(name).map(|i| start + i)
+    });
+    match found {
+        Some(off) => line_col(text, off),
+        None => find_in_front(text, name),
+    }
 }
 
 /// Groups questions by tag, gives each tag its slug and URL, sorts the tags by slug, and
@@ -328,7 +354,7 @@ impl<'c> Vocabulary<'c> {
         if self.allows(key) {
             return None;
         }
-        let (line, col) = find_in_front(&page.text, name);
+        let (line, col) = tag_position(&page.text, name);
         Some(
             Diagnostic::error(
                 &page.path,
@@ -423,5 +449,9 @@ mod tests {
         let text = "---\ntitle: tags: no\nmytags: [x]\ntags: [a]\n---\n";
         assert_eq!(tags_key_position(text), (4, 1));
         assert_eq!(tags_key_position("---\n\"tags\" : [a]\n---\n"), (2, 1));
+        assert_eq!(
+            tag_position("---\ntitle: a-b\ntags: [\"-\"]\n---\n", "-"),
+            (3, 9)
+        );
     }
 }
