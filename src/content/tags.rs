@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::Config;
-use crate::content::front_matter::find_in_front;
+use crate::content::front_matter::{Kind, find_in_front};
 use crate::content::model::{Guide, SourcePage, Tag};
 use crate::diagnostics::{Diagnostic, Diagnostics, closest, line_col};
 
@@ -190,7 +190,11 @@ pub fn page_tags<'p>(
             Diagnostic::warning(
                 &page.path,
                 format!(
-                    "this question has {} tags; only the first {max} are used",
+                    "this {} has {} tags; only the first {max} are used",
+                    match page.front.kind {
+                        Kind::Question => "question",
+                        Kind::Article => "article",
+                    },
                     tags.len()
                 ),
             )
@@ -263,7 +267,8 @@ fn tags_key_offset(text: &str) -> Option<usize> {
 /// Where tag `name` is written: its first place after the `tags:` key, else anywhere in the
 /// front matter.
 fn tag_position(text: &str, name: &str) -> (usize, usize) {
-    let found = tags_key_offset(text).and_then(|start| {
+    let found = tags_key_offset(text).and_then(|line| {
+        let start = line + text[line..].find(':')? + 1;
         let end = text[start..]
             .find("\n---")
             .map_or(text.len(), |i| start + i);
@@ -453,5 +458,6 @@ mod tests {
             tag_position("---\ntitle: a-b\ntags: [\"-\"]\n---\n", "-"),
             (3, 9)
         );
+        assert_eq!(tag_position("---\ntags:\n  - t\n  - a\n---\n", "a"), (4, 5));
     }
 }
