@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -86,8 +87,18 @@ impl Inputs {
         let mut files = paths
             .into_par_iter()
             .map(|(key, path)| {
+                // Streamed, so a big file (an image, a video, a Markdown file the build will
+                // refuse for its size) is never held in memory whole.
                 let mut h = DefaultHasher::new();
-                std::fs::read(&path)?.hash(&mut h);
+                let mut file = std::fs::File::open(&path)?;
+                let mut buf = vec![0u8; 64 * 1024];
+                loop {
+                    let n = file.read(&mut buf)?;
+                    if n == 0 {
+                        break;
+                    }
+                    h.write(&buf[..n]);
+                }
                 Ok((key, h.finish()))
             })
             .collect::<std::io::Result<BTreeMap<String, u64>>>()?;

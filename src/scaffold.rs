@@ -4,11 +4,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::{ByteSize, CONFIG_FILE, Config};
 use rayon::prelude::*;
 
+use crate::content::tags::{Vocabulary, tag_key};
 use crate::content::{Difficulty, Level};
-use crate::content::{discover, load};
+use crate::content::{discover, read};
 use crate::diagnostics::{Diagnostic, closest, display_path};
 use crate::urls::slugify;
 
@@ -67,29 +68,21 @@ pub fn new_question(
         ]);
     };
     let mut problems = Vec::new();
-    let vocabulary = &config.tags.vocabulary;
+    let vocabulary = Vocabulary::of(&config);
     for tag in &new.tags {
-        let slug = slugify(tag);
-        if slug.is_empty() {
+        let key = tag_key(tag);
+        if key.is_empty() {
             problems.push(Diagnostic::error(
                 display_path(&config.root.join(CONFIG_FILE)),
-                format!("the tag `{tag}` has no letters or digits"),
+                format!("the tag `{tag}` has only spaces, `-` or `_`"),
             ));
-        } else if !vocabulary.is_empty() && !vocabulary.iter().any(|v| slugify(v) == slug) {
-            let hint = match closest(tag, vocabulary.iter().map(String::as_str)) {
-                Some(c) => format!(
-                    "did you mean `{c}`? The guide's tags are listed in book.toml `[tags] vocabulary`"
-                ),
-                None => {
-                    "use a tag from book.toml `[tags] vocabulary`, or add this one there".into()
-                }
-            };
+        } else if !vocabulary.allows(&key) {
             problems.push(
                 Diagnostic::error(
                     display_path(&config.root.join(CONFIG_FILE)),
                     format!("tag `{tag}` is not in the guide's tag vocabulary"),
                 )
-                .with_hint(hint),
+                .with_hint(vocabulary.hint(tag)),
             );
         }
     }
@@ -113,7 +106,8 @@ pub fn new_question(
     match written {
         Ok(()) => {
             let shown = display_path(&path);
-            let twin = same_title(&content, &config.root, title, &path).map(|other| {
+            let limit = config.build.max_markdown_size;
+            let twin = same_title(&content, &config.root, title, &path, limit).map(|other| {
                 Diagnostic::warning(&shown, "another page has the same title").with_hint(format!(
                     "`{}` asks the same question; if it is another one, say what sets it apart",
                     other.display()
@@ -133,7 +127,13 @@ pub fn new_question(
 }
 
 /// Another page of the content folder with this title (compared as `check` does), if any.
-fn same_title(content: &Path, root: &Path, title: &str, except: &Path) -> Option<PathBuf> {
+fn same_title(
+    content: &Path,
+    root: &Path,
+    title: &str,
+    except: &Path,
+    max: ByteSize,
+) -> Option<PathBuf> {
     let key = |t: &str| {
         t.split_whitespace()
             .collect::<Vec<_>>()
@@ -147,7 +147,7 @@ fn same_title(content: &Path, root: &Path, title: &str, except: &Path) -> Option
         .par_iter()
         .filter(|rel| content.join(rel) != except)
         .find_map_first(|rel| {
-            let (page, _) = load::read_page(content, rel);
+            let (page, _) = read::read_page(content, rel, max);
             let page = page?;
             let title = page.front.title.clone().or_else(|| {
                 let body = page.text.get(page.body_offset..)?;

@@ -9,9 +9,11 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::discover::{self, Discovered, file_name, parent_dir};
-use crate::content::front_matter::{self, Kind, find_in_front};
-use crate::content::model::{Asset, Guide, Question, Section, SourcePage, Tag};
+use crate::content::front_matter::{Kind, find_in_front};
+use crate::content::model::{Asset, Guide, Question, Section, SourcePage};
+use crate::content::read::read_page;
 use crate::content::related::resolve_related;
+use crate::content::tags::collect_tags;
 use crate::diagnostics::{Diagnostic, Diagnostics, closest, display_path};
 use crate::highlight::Highlighter;
 use crate::markdown::{self, InternalLink, MarkdownInput, Rendered, Resolve};
@@ -53,7 +55,7 @@ pub fn load(
         .markdown
         .par_iter()
         .filter_map(|rel| {
-            let (page, ds) = read_page(&content_dir, rel);
+            let (page, ds) = read_page(&content_dir, rel, config.build.max_markdown_size);
             diags.extend(ds);
             page
         })
@@ -61,51 +63,6 @@ pub fn load(
         .collect();
     progress.phase("reading", pages.len());
     Some(assemble(config.clone(), pages, &found, hl, diags, progress))
-}
-
-/// Reads and parses one Markdown file.
-pub fn read_page(content_dir: &Path, rel: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    let abs = content_dir.join(rel);
-    let path = display_path(&abs);
-    let bytes = match std::fs::read(&abs) {
-        Ok(b) => b,
-        Err(e) => {
-            return (
-                None,
-                vec![Diagnostic::error(
-                    &path,
-                    format!("cannot read the file: {e}"),
-                )],
-            );
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => front_matter::normalize(t),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-            let d = Diagnostic::error(&path, "the file is not valid UTF-8 text")
-                .at_offset(&valid, offset, offset)
-                .with_hint("save the file as UTF-8");
-            return (None, vec![d]);
-        }
-    };
-    let Ok(split) = front_matter::split(&text) else {
-        let d = Diagnostic::error(&path, "front matter is not closed")
-            .at(&text, 1, 1, 3)
-            .with_hint("end the front matter with a line holding only `---`");
-        return (None, vec![d]);
-    };
-    let body_offset = split.body_offset;
-    let (front, diags) = front_matter::parse(&split, &text, &path);
-    let page = SourcePage {
-        rel: rel.to_string(),
-        path,
-        body_offset,
-        front,
-        text,
-    };
-    (Some(page), diags)
 }
 
 /// The URL folder of a content folder: each component slugged (`01.01.Is Unique` -> `01-01-is-unique`).
@@ -496,94 +453,6 @@ impl Claimant for SourcePage {
         let slug = self.front.slug.as_deref()?;
         let (line, col) = find_in_front(&self.text, &format!("slug: {slug}"));
         (line > 1).then_some((self.text.as_str(), line, col + 6, slug.chars().count()))
-    }
-}
-
-/// Groups questions by tag (case-insensitive, by slug) and checks tags against the vocabulary.
-fn collect_tags(guide: &mut Guide, diags: &Diagnostics) {
-    let vocabulary = Vocabulary::of(&guide.config);
-    let mut by_slug: HashMap<String, usize> = HashMap::new();
-    let mut tags: Vec<Tag> = Vec::new();
-    for (qi, q) in guide.questions.iter_mut().enumerate() {
-        for (name, slug) in written_tags(&q.source) {
-            vocabulary.check(&q.source, name, &slug, diags);
-            let id = *by_slug.entry(slug.clone()).or_insert_with(|| {
-                tags.push(Tag {
-                    name: name.trim().to_string(),
-                    url: format!("tags/{slug}.html"),
-                    slug,
-                    questions: Vec::new(),
-                });
-                tags.len() - 1
-            });
-            if !q.tags.contains(&id) {
-                q.tags.push(id);
-                tags[id].questions.push(qi);
-            }
-        }
-    }
-    // Sort tags by slug and remap ids.
-    let mut order: Vec<usize> = (0..tags.len()).collect();
-    order.sort_by(|&a, &b| tags[a].slug.cmp(&tags[b].slug));
-    let mut remap = vec![0; tags.len()];
-    for (new, &old) in order.iter().enumerate() {
-        remap[old] = new;
-    }
-    let mut slots: Vec<Option<Tag>> = tags.into_iter().map(Some).collect();
-    guide.tags = order.iter().filter_map(|&i| slots[i].take()).collect();
-    for q in &mut guide.questions {
-        for t in &mut q.tags {
-            *t = remap[*t];
-        }
-    }
-}
-
-/// The tags a page names, as written and slugged, skipping those with an empty slug.
-pub fn written_tags(page: &SourcePage) -> impl Iterator<Item = (&str, String)> {
-    page.front
-        .tags
-        .iter()
-        .map(|name| (name.as_str(), slugify(name)))
-        .filter(|(_, slug)| !slug.is_empty())
-}
-
-/// The guide's declared tags (`[tags] vocabulary`); empty allows any tag.
-pub struct Vocabulary<'c> {
-    names: &'c [String],
-    slugs: Vec<String>,
-}
-
-impl<'c> Vocabulary<'c> {
-    pub fn of(config: &'c Config) -> Vocabulary<'c> {
-        let names = &config.tags.vocabulary;
-        Vocabulary {
-            names,
-            slugs: names.iter().map(|t| slugify(t)).collect(),
-        }
-    }
-
-    /// Reports a tag outside the vocabulary, at its place in the page's front matter.
-    pub fn check(&self, page: &SourcePage, name: &str, slug: &str, diags: &Diagnostics) {
-        if self.slugs.is_empty() || self.slugs.iter().any(|s| s == slug) {
-            return;
-        }
-        let (line, col) = find_in_front(&page.text, name);
-        let hint = match closest(name, self.names.iter().map(String::as_str)) {
-            Some(c) => format!(
-                "did you mean `{c}`? The guide's tags are listed in book.toml `[tags] vocabulary`"
-            ),
-            None => {
-                "use a tag from book.toml `[tags] vocabulary`, or add this one there".to_string()
-            }
-        };
-        diags.push(
-            Diagnostic::error(
-                &page.path,
-                format!("tag `{name}` is not in the guide's tag vocabulary"),
-            )
-            .at(&page.text, line, col, name.chars().count())
-            .with_hint(hint),
-        );
     }
 }
 

@@ -5,7 +5,9 @@ pub mod discover;
 pub mod front_matter;
 pub mod load;
 pub mod model;
+pub mod read;
 pub mod related;
+pub mod tags;
 pub mod update;
 
 pub use front_matter::{Difficulty, Kind, Level};

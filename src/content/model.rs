@@ -105,6 +105,10 @@ impl Question {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Tag {
     pub name: String,
+    /// What identifies it ([`crate::content::tags::tag_key`]): `Machine-Learning` and
+    /// `machine learning` are one tag.
+    pub key: String,
+    /// Unique among the guide's tags ([`crate::content::tags::assign_slugs`]).
     pub slug: String,
     pub url: String,
     pub questions: Vec<QuestionId>,

@@ -7,11 +7,12 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::load::{
-    UrlIndex, Vocabulary, check_links, page_slug, question_order, read_page, render_body,
-    title_and_summary, written_tags,
+    UrlIndex, check_links, page_slug, question_order, render_body, title_and_summary,
 };
 use crate::content::model::{Guide, Question, QuestionId, TagId};
+use crate::content::read::read_page;
 use crate::content::related::RelatedIndex;
+use crate::content::tags::page_tags;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::highlight::Highlighter;
 use crate::markdown::Rendered;
@@ -43,7 +44,11 @@ pub fn update_question(
     id: QuestionId,
 ) -> Result<Outcome, Vec<Diagnostic>> {
     let old = &guide.questions[id];
-    let (page, read_diags) = read_page(&guide.config.content_dir(), &old.source.rel);
+    let (page, read_diags) = read_page(
+        &guide.config.content_dir(),
+        &old.source.rel,
+        guide.config.build.max_markdown_size,
+    );
     let Some(page) = page else {
         return Err(read_diags);
     };
@@ -95,17 +100,15 @@ pub fn update_question(
     }
 
     // Tags: only those the guide already has, with unchanged names.
-    let vocabulary = Vocabulary::of(&guide.config);
-    for (name, slug) in written_tags(&q.source) {
-        vocabulary.check(&q.source, name, &slug, &diags);
-        let Ok(t) = guide.tags.binary_search_by(|t| t.slug.as_str().cmp(&slug)) else {
+    let (used, problems) = page_tags(&q.source, &guide.config);
+    diags.extend(problems);
+    for (_, key) in used {
+        let Some(t) = guide.tags.iter().position(|t| t.key == key) else {
             return Ok(Outcome::NeedsFullBuild(
                 "it has a tag the guide did not have",
             ));
         };
-        if !q.tags.contains(&t) {
-            q.tags.push(t);
-        }
+        q.tags.push(t);
     }
     let old = &guide.questions[id];
     let touched: BTreeSet<TagId> = old.tags.iter().chain(&q.tags).copied().collect();
@@ -119,10 +122,11 @@ pub fn update_question(
         } else {
             &guide.questions[first]
         };
-        let slug = &guide.tags[t].slug;
-        let name = written_tags(&first.source)
-            .find(|(_, s)| s == slug)
-            .map(|(n, _)| n.trim());
+        let (used, _) = page_tags(&first.source, &guide.config);
+        let name = used
+            .into_iter()
+            .find(|(_, k)| *k == guide.tags[t].key)
+            .map(|(n, _)| n);
         if name != Some(guide.tags[t].name.as_str()) {
             return Ok(Outcome::NeedsFullBuild("a tag is now written differently"));
         }

@@ -75,7 +75,13 @@ pub struct Count {
     pub count: usize,
 }
 
-/// A question in a list.
+/// A card in a list shows at most this many tags; one with more shows the first
+/// [`CARD_TAGS_SHOWN`] and "+N". So a list's size does not grow with how many tags its
+/// questions carry.
+pub const CARD_TAGS_MAX: usize = 5;
+pub const CARD_TAGS_SHOWN: usize = 4;
+
+/// A question in a list (or on its own page, with all its tags).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionCard {
     pub title: String,
@@ -84,11 +90,14 @@ pub struct QuestionCard {
     pub difficulty: Option<DifficultyView>,
     pub levels: Vec<&'static str>,
     pub tags: Vec<Link>,
+    /// How many of its tags `tags` leaves out (the card shows "+N").
+    pub more_tags: usize,
     pub summary: String,
     pub section: Link,
 }
 
 impl QuestionCard {
+    /// Question `q` with every tag it has, as its own page shows it.
     pub fn of(guide: &Guide, q: QuestionId) -> Self {
         let question = &guide.questions[q];
         let section = &guide.sections[question.section];
@@ -106,6 +115,7 @@ impl QuestionCard {
                     url: guide.tags[t].url.clone(),
                 })
                 .collect(),
+            more_tags: 0,
             summary: question.summary.clone(),
             section: Link {
                 title: section.title.clone(),
@@ -114,8 +124,21 @@ impl QuestionCard {
         }
     }
 
+    /// Question `q` as a list shows it: its first tags and how many more it has.
+    pub fn in_list(guide: &Guide, q: QuestionId) -> Self {
+        let mut card = QuestionCard::of(guide, q);
+        if card.tags.len() > CARD_TAGS_MAX {
+            card.more_tags = card.tags.len() - CARD_TAGS_SHOWN;
+            card.tags.truncate(CARD_TAGS_SHOWN);
+        }
+        card
+    }
+
+    /// The questions `ids`, as a list shows them.
     pub fn list(guide: &Guide, ids: &[QuestionId]) -> Vec<Self> {
-        ids.iter().map(|&q| QuestionCard::of(guide, q)).collect()
+        ids.iter()
+            .map(|&q| QuestionCard::in_list(guide, q))
+            .collect()
     }
 }
 

@@ -652,10 +652,18 @@
     container.appendChild(head);
     var meta = el("div", "result-meta");
     meta.appendChild(el("span", "result-section", m.sections[doc.section] ? m.sections[doc.section][0] : ""));
-    doc.tags.forEach(function (t) {
+    // As on the site's cards: at most 5 tags, else the first 4 and "+N".
+    var shownTags = doc.tags.length > 5 ? doc.tags.slice(0, 4) : doc.tags;
+    shownTags.forEach(function (t) {
       meta.appendChild(document.createTextNode(" "));
       meta.appendChild(el("span", "tag", m.tags[t][0]));
     });
+    if (shownTags.length < doc.tags.length) {
+      meta.appendChild(document.createTextNode(" "));
+      var more = el("span", "tag-more", "+" + (doc.tags.length - shownTags.length));
+      more.appendChild(el("span", "visually-hidden", " more tags"));
+      meta.appendChild(more);
+    }
     container.appendChild(meta);
     var text = (fragment && snippet(doc.summary + " " + fragment, isMatch)) || doc.summary;
     if (text) {
