@@ -178,7 +178,7 @@ pub fn save(config: &Config, record: &Record) {
         return;
     }
     if let Ok(text) = serde_json::to_string(record) {
-        let tmp = dir.join(format!("{RECORD}.{}.tmp", std::process::id()));
+        let tmp = crate::scratch::beside(&dir.join(RECORD));
         if std::fs::write(&tmp, text).is_ok() {
             let _ = std::fs::rename(&tmp, dir.join(RECORD));
         }

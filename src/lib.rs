@@ -24,6 +24,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
+pub mod scratch;
 pub mod search;
 pub mod serve;
 pub mod site;

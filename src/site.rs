@@ -197,7 +197,14 @@ pub fn claim_output(config: &Config) -> Result<OutputLock, Vec<Diagnostic>> {
     let out = output::absolute(&config.output_dir());
     let lock = OutputLock::acquire(&out)
         .map_err(|e| vec![io_error(&out, "cannot lock the output folder", e)])?;
-    match output::remove_leftovers(&out, &lock) {
+    let removed = output::remove_leftovers(&out, &lock).map(|mut freed| {
+        // The cache's half-written files (the saved guide can be hundreds of MB).
+        let (files, bytes) = crate::scratch::remove_abandoned(&config.cache_dir());
+        freed.files += files;
+        freed.bytes += bytes;
+        freed
+    });
+    match removed {
         Ok(freed) if !freed.is_empty() => eprintln!("{freed}"),
         Ok(_) => {}
         Err(e) => eprintln!(

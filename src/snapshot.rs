@@ -79,8 +79,9 @@ pub fn save(guide: &Guide, search: Option<&SearchIndex>, inputs: &Inputs) {
     if std::fs::create_dir_all(&dir).is_err() {
         return;
     }
-    let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
+    let tmp = crate::scratch::beside(&path(&guide.config));
     let written = write(&tmp, guide, search, inputs);
+    crate::output::pause_at("state-written");
     if written.is_ok() && std::fs::rename(&tmp, path(&guide.config)).is_ok() {
         return;
     }

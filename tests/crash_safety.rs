@@ -285,7 +285,8 @@ fn the_first_build_killed_leaves_no_half_site() {
         !dir.path().join("book").exists(),
         "no site yet, not half of one"
     );
-    next_build_cleans_up(dir.path(), "1 folder");
+    // The folder it staged, and its log of the code blocks it highlighted for the cache.
+    next_build_cleans_up(dir.path(), "1 folder and 1 file");
 }
 
 /// A built copy of the basic fixture with an edit the next build patches in.
@@ -410,6 +411,36 @@ fn build_waiting_for(dir: &Path, holder: u32) -> Waiting {
 }
 
 #[test]
+fn the_saved_state_killed_half_way_is_removed_by_the_next_build() {
+    let (dir, _) = built_then_changed();
+    let cache = dir.path().join(".prepbook-cache");
+    let scratch = |cache: &Path| -> Vec<String> {
+        std::fs::read_dir(cache)
+            .expect("list the cache")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".prepbook-tmp-"))
+            .collect()
+    };
+    let paused = build_paused_at(dir.path(), "state-written");
+    paused.kill();
+    assert_eq!(
+        scratch(&cache).len(),
+        1,
+        "the killed build left its saved guide half done"
+    );
+
+    let run = build_ok(dir.path());
+    let line = freed_line(&run.stderr);
+    assert!(
+        line.starts_with("removed 1 file left by an interrupted build ("),
+        "{line}"
+    );
+    assert_eq!(scratch(&cache), Vec::<String>::new());
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[test]
 fn a_second_build_waits_for_the_first() {
     let (dir, _) = built_then_changed();
     let first = build_paused_at(dir.path(), "publish");
@@ -497,5 +528,6 @@ fn the_generated_gitignore_covers_what_a_killed_build_leaves() {
             "git does not ignore {name}"
         );
     }
-    next_build_cleans_up(&guide, "1 folder");
+    // The staging folder, and the highlight log of a first build.
+    next_build_cleans_up(&guide, "1 folder and 1 file");
 }

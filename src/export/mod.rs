@@ -65,12 +65,13 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<u64, Vec<Diagnostic>> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| io(dir, "cannot create the folder", e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.prepbook-tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| io(&tmp, "cannot write the export", e))?;
+    // What an export killed half way left here.
+    crate::scratch::remove_abandoned(dir);
+    let tmp = crate::scratch::beside(path);
+    std::fs::write(&tmp, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(&tmp, "cannot write the export", e)
+    })?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         io(path, "cannot write the export", e)

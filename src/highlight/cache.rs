@@ -147,7 +147,7 @@ impl HighlightCache {
             return Ok(());
         }
         std::fs::create_dir_all(dir)?;
-        let tmp = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
+        let tmp = crate::scratch::beside(&dir.join(FILE_NAME));
         let mut out = BufWriter::new(File::create(&tmp)?);
         out.write_all(MAGIC)?;
         out.write_all(&probe().to_le_bytes())?;
@@ -182,7 +182,7 @@ impl HighlightCache {
 }
 
 fn log_path(dir: &Path) -> PathBuf {
-    dir.join(format!("{FILE_NAME}.{}.log", std::process::id()))
+    crate::scratch::beside(&dir.join(format!("{FILE_NAME}.log")))
 }
 
 fn write_entry(out: &mut impl Write, key: Key, html: &str) -> std::io::Result<()> {

@@ -15,6 +15,8 @@ use super::lock::OutputLock;
 pub struct Freed {
     /// Working folders removed.
     pub folders: usize,
+    /// Half-written files removed (the cache's, see [`crate::scratch`]).
+    pub files: usize,
     /// Bytes given back: the files that had no other link left (an unchanged page of a staging
     /// folder is a link to the site's, so removing it frees nothing).
     pub bytes: u64,
@@ -36,19 +38,26 @@ impl fmt::Display for Freed {
                 f,
                 "put back the previous site, moved aside by an interrupted build"
             )?;
-            if self.folders > 0 {
+            if self.folders + self.files > 0 {
                 write!(f, "; ")?;
             }
         }
-        if self.folders > 0 {
-            let s = if self.folders == 1 { "" } else { "s" };
-            write!(
-                f,
-                "removed {} folder{s} left by an interrupted build ({})",
-                self.folders,
-                size(self.bytes)
-            )?;
-        }
+        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let removed = match (self.folders, self.files) {
+            (0, 0) => return Ok(()),
+            (folders, 0) => plural(folders, "folder"),
+            (0, files) => plural(files, "file"),
+            (folders, files) => format!(
+                "{} and {}",
+                plural(folders, "folder"),
+                plural(files, "file")
+            ),
+        };
+        write!(
+            f,
+            "removed {removed} left by an interrupted build ({})",
+            size(self.bytes)
+        )?;
         Ok(())
     }
 }
@@ -207,6 +216,7 @@ mod tests {
             freed,
             Freed {
                 folders: 2,
+                files: 0,
                 bytes: 3200,
                 restored: false
             }

@@ -4,7 +4,8 @@
 //! `pages-staged` (every page written into the staging folder, not the rest), `publish` (the
 //! staging folder complete, not yet moved), `exchanged` (the new site in place, the old one not
 //! yet removed), `patch-apply` (an edit's files written beside the site, none moved in) and
-//! `patch-half-applied` (the first of them moved in). Each is outside any loop over files.
+//! `patch-half-applied` (the first of them moved in), `state-written` (the saved guide written
+//! beside its final name in the cache, not yet renamed). Each is outside any loop over files.
 
 use std::sync::OnceLock;
 
