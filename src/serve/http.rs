@@ -352,6 +352,58 @@ mod tests {
         }
     }
 
+    /// Every way of writing "one folder up" that a server has been fooled by, tried where a
+    /// file does wait one folder up: the site is `<tmp>/site`, and `<tmp>/secret` exists.
+    #[test]
+    fn climbing_out_finds_nothing_even_where_a_file_waits() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("python")).expect("mkdir");
+        std::fs::write(root.join(MARKER), "").expect("write");
+        std::fs::write(root.join("index.html"), "home").expect("write");
+        std::fs::write(root.join("python/gil.html"), "gil").expect("write");
+        std::fs::write(dir.path().join("secret"), "secret").expect("write");
+        std::fs::create_dir_all(dir.path().join("private")).expect("mkdir");
+        std::fs::write(dir.path().join("private/index.html"), "private").expect("write");
+        for target in [
+            "/../secret",
+            "/./../secret",
+            "/python/../../secret",
+            "/python/./../../secret",
+            "/%2e%2e/secret",
+            "/%2E%2E/secret",
+            "/.%2e/secret",
+            "/%2e./secret",
+            "/%2e%2e%2fsecret",
+            "/python/%2e%2e%2f%2e%2e%2fsecret",
+            "/python/..%2f..%2fsecret",
+            "/python/%2e%2e/%2e%2e/secret",
+            "/..%5csecret",
+            "/%2e%2e%5csecret",
+            "/python/..\\..\\secret",
+            "/%252e%252e/secret",
+            "/%252e%252e%252fsecret",
+            "/%c0%ae%c0%ae/secret",
+            "/%c0%af../secret",
+            "/%e0%80%ae%e0%80%ae/secret",
+            "/%ef%bc%8e%ef%bc%8e/secret",
+            "/%u002e%u002e/secret",
+            "/..;/secret",
+            "/../private",
+            "/../private/",
+            "/%2e%2e/private/index.html",
+            "/..%00/secret",
+            "/%00../secret",
+            "//../secret",
+            "/.../secret",
+            "/....//secret",
+            "/%2f%2e%2e%2fsecret",
+        ] {
+            assert!(matches!(find(&root, target), Found::Missing(_)), "{target}");
+        }
+        assert!(matches!(find(&root, "/python/gil.html"), Found::Page(p) if p == b"gil"));
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_symlink_out_of_the_site_is_not_followed() {
@@ -368,5 +420,18 @@ mod tests {
         };
         assert!(!inside(dir.path(), &file));
         assert!(inside(dir.path(), &dir.path().join("python/gil.html")));
+        // A linked folder too; and neither is found once the site is one Prepbook wrote.
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("elsewhere")).expect("symlink");
+        std::fs::write(dir.path().join(MARKER), "").expect("write");
+        for target in ["/leak.txt", "/elsewhere/secret.txt"] {
+            assert!(
+                matches!(find(dir.path(), target), Found::Missing(_)),
+                "{target}"
+            );
+        }
+        assert!(matches!(
+            find(dir.path(), "/python/gil.html"),
+            Found::Page(_)
+        ));
     }
 }
