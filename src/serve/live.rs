@@ -1,7 +1,8 @@
 //! Live reload: the state of the last rebuild, which pages listening for the next one receive
 //! (as Server-Sent Events, see `http`), and the small script `serve` adds to every HTML page it
 //! sends. The script reloads the page after a successful rebuild, and shows the errors of a
-//! failed one over the page until they are fixed. A built site never contains it: it is added to responses only.
+//! failed one over the page until they are fixed. A built site never contains it: it is added to
+//! responses only.
 
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
