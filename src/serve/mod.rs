@@ -1,10 +1,10 @@
-//! `prepbook serve`: build the guide, serve the site over HTTP, and rebuild on every change,
-//! reloading the open pages. Changes come in bursts (an editor's atomic save, a `git checkout`),
-//! so events are held back until the files are quiet ([`watch`]), then sorted
-//! ([`watch::classify`]): an
-//! edit to questions is patched in ([`edit::edit`]), anything else rebuilds the guide. A
-//! failed rebuild keeps the last good site and shows its errors over the open pages; the server
-//! never stops because of a mistake in the guide.
+//! `prepbook serve`: build the guide, serve the site over HTTP ([`server`], [`http`]), and
+//! rebuild on every change, reloading the open pages. Changes come in bursts (an editor's atomic
+//! save, a `git checkout`), so events are held back a moment ([`watch`]), then sorted
+//! ([`watch::classify`]): an edit to questions is patched in ([`edit::edit`]), anything else
+//! rebuilds the guide. The rebuilds run on this thread; the server answers from a tokio runtime
+//! in the background. A failed rebuild keeps the last good site and shows its errors over the
+//! open pages; the server never stops because of a mistake in the guide.
 
 pub mod http;
 pub mod live;
