@@ -511,3 +511,259 @@ fn serve_outside_a_guide_or_on_a_taken_port_fails_with_a_hint() {
     assert!(stderr.contains("cannot listen on 127.0.0.1:"), "{stderr}");
     assert!(stderr.contains("--port"), "{stderr}");
 }
+
+/// Reads one response from a connection that stays open: its head, then `Content-Length` bytes.
+fn read_response(reader: &mut BufReader<TcpStream>) -> Response {
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).expect("read a header line");
+        assert!(
+            n > 0,
+            "the connection closed within a response head: {head}"
+        );
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().ok())?
+        })
+        .expect("a Content-Length");
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).expect("read the body");
+    Response {
+        status: head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0),
+        headers: head,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
+}
+
+/// The value of header `name` in a response head, if it has one.
+fn header(response: &Response, name: &str) -> Option<String> {
+    response.headers.lines().find_map(|l| {
+        let (n, value) = l.split_once(':')?;
+        n.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_string())
+    })
+}
+
+#[test]
+fn other_methods_get_405_naming_the_allowed_ones() {
+    let dir = fixture("basic");
+    let server = Server::start(dir.path());
+    for (method, path) in [
+        ("POST", "/index.html"),
+        ("PUT", "/python/gil.html"),
+        ("DELETE", "/python/"),
+        ("POST", "/__prepbook/status"),
+        ("OPTIONS", "/no-such-page.html"),
+    ] {
+        let r = request(server.host(), method, path);
+        assert_eq!(r.status, 405, "{method} {path}");
+        let allow = header(&r, "allow").unwrap_or_else(|| panic!("{method} {path}: {}", r.headers));
+        let allowed: Vec<&str> = allow.split(',').map(str::trim).collect();
+        assert_eq!(allowed, ["GET", "HEAD"], "{method} {path}");
+    }
+}
+
+#[test]
+fn one_connection_answers_several_requests() {
+    let dir = fixture("basic");
+    let server = Server::start(dir.path());
+    let stream = TcpStream::connect(server.host()).expect("connect");
+    stream
+        .set_read_timeout(Some(DEADLINE))
+        .expect("read timeout");
+    let mut writer = stream.try_clone().expect("clone the stream");
+    let mut reader = BufReader::new(stream);
+    for path in [
+        "/python/gil.html",
+        "/static/prepbook.js",
+        "/no-such-page.html",
+        "/index.html",
+    ] {
+        write!(
+            writer,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n",
+            server.host()
+        )
+        .expect("send on the same connection");
+        let r = read_response(&mut reader);
+        let expected = if path.starts_with("/no-such") {
+            404
+        } else {
+            200
+        };
+        assert_eq!(r.status, expected, "{path}: {}", r.headers);
+        assert!(
+            header(&r, "connection").is_none_or(|c| !c.eq_ignore_ascii_case("close")),
+            "{path}: the server keeps the connection open: {}",
+            r.headers
+        );
+        if path.ends_with(".html") {
+            assert!(live_script(&r.body).is_some(), "{path} is a whole page");
+        }
+    }
+    // A HEAD on the same connection: the length of the page, and no body to skip.
+    write!(
+        writer,
+        "HEAD /python/gil.html HTTP/1.1\r\nHost: {}\r\n\r\nGET /__prepbook/status HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.host(),
+        server.host()
+    )
+    .expect("send");
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).expect("read");
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        head.push_str(&line);
+    }
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let status = read_response(&mut reader);
+    assert_eq!(
+        status.status, 200,
+        "the next answer follows the HEAD's head at once"
+    );
+    assert!(status.body.contains("\"ok\":true"), "{}", status.body);
+}
+
+#[test]
+fn a_path_that_is_not_utf8_gets_an_answer() {
+    let dir = fixture("basic");
+    let server = Server::start(dir.path());
+    for path in [
+        &b"/\xff\xfe.html"[..],
+        b"/python/\xc0\xae\xc0\xae/gil.html",
+        b"/%ff%fe",
+    ] {
+        let mut stream = TcpStream::connect(server.host()).expect("connect");
+        stream
+            .set_read_timeout(Some(DEADLINE))
+            .expect("read timeout");
+        stream.write_all(b"GET ").expect("send");
+        stream.write_all(path).expect("send");
+        stream
+            .write_all(b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .expect("send");
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let text = String::from_utf8_lossy(&raw);
+        let status: u16 = text
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        assert!(
+            status == 400 || status == 404,
+            "{}: {text}",
+            String::from_utf8_lossy(path)
+        );
+    }
+}
+
+/// Opens a connection and sends a request's first line and one header line, leaving the head
+/// unfinished.
+fn slow_header_client(host: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(host).expect("connect");
+    write!(stream, "GET /index.html HTTP/1.1\r\nHost: {host}\r\n").expect("send");
+    stream
+}
+
+/// Sends one more header line on each of `clients` every `every`, from a thread, until `stop`.
+fn keep_trickling(
+    clients: Vec<TcpStream>,
+    every: Duration,
+    stop: Receiver<()>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut clients = clients;
+        let mut n = 0;
+        // Bounded: the test that started it ends within a few deadlines.
+        while n < 100 && stop.recv_timeout(every).is_err() {
+            n += 1;
+            for c in &mut clients {
+                let _ = write!(c, "X-Trickle-{n}: y\r\n");
+            }
+        }
+    })
+}
+
+#[test]
+fn idle_and_slow_clients_do_not_hold_up_a_request() {
+    let dir = fixture("basic");
+    let server = Server::start(dir.path());
+    let idle: Vec<TcpStream> = (0..100)
+        .map(|_| TcpStream::connect(server.host()).expect("connect"))
+        .collect();
+    let slow: Vec<TcpStream> = (0..4).map(|_| slow_header_client(server.host())).collect();
+    let (stop, stopped) = channel();
+    let trickle = keep_trickling(slow, Duration::from_secs(3), stopped);
+    // While they are all open, a page is answered (the deadline only stops a hang).
+    let page = server.get("/python/gil.html");
+    assert_eq!(page.status, 200);
+    assert!(
+        paragraph_texts(&page.body)
+            .iter()
+            .any(|p| p.contains("Reference counting")),
+        "the whole page"
+    );
+    let _ = stop.send(());
+    trickle.join().expect("the trickling thread");
+    drop(idle);
+}
+
+#[test]
+fn a_client_that_never_finishes_its_request_head_is_disconnected() {
+    let dir = fixture("basic");
+    let server = Server::start(dir.path());
+    let mut client = slow_header_client(server.host());
+    client
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .expect("read timeout");
+    let started = Instant::now();
+    let mut n = 0;
+    let closed = loop {
+        // Each line comes well within any sensible read timeout: only a limit on the whole
+        // head can end this.
+        if write!(client, "X-Trickle-{n}: y\r\n").is_err() {
+            break true;
+        }
+        n += 1;
+        let mut buf = [0u8; 512];
+        match client.read(&mut buf) {
+            Ok(0) => break true,
+            // An answer (a 408, say) before closing is fine too.
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(_) => break true,
+        }
+        if started.elapsed() > DEADLINE * 2 {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(800));
+    };
+    assert!(
+        closed,
+        "the connection was still open after {n} header lines"
+    );
+    // The server still answers others.
+    assert_eq!(server.get("/index.html").status, 200);
+}

@@ -1,229 +1,198 @@
-//! A small HTTP/1.1 server over `std::net` for `serve`: a thread accepts connections and a few
-//! worker threads answer them (GET and HEAD, one request per connection). It serves only files
-//! inside the site folder: a path with `..` (written or percent-encoded), a backslash or a NUL,
-//! and a file whose real location (symlinks resolved) is outside the folder, get a 404.
+//! What `serve` answers, as an axum router: the site's files (tower-http sends the ones that are
+//! not pages), each HTML page with the live-reload script added, the event stream pages listen
+//! to, and the status. Only GET and HEAD are answered. Only files inside the site folder are
+//! served: a path with `..` (written or percent-encoded), a backslash or a NUL, and a file whose
+//! real location (symlinks resolved) is outside the folder, get a 404.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{self, HeaderName, HeaderValue};
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Json, Response};
+use axum::routing::get;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
+use tower_http::set_header::SetResponseHeaderLayer;
+
 use crate::output::MARKER;
-use crate::serve::live::{self, Live};
+use crate::serve::live::{self, Live, Status};
 
-/// Worker threads answering requests. Event streams are handed to [`Live`], so a worker is busy
-/// only while it sends one file.
-const WORKERS: usize = 4;
-/// The longest request head read.
-const MAX_HEAD: u64 = 16 * 1024;
+/// How often a comment goes down an idle event stream, so a page that went away is noticed
+/// (and an idle connection is not taken for a dead one).
+const PING: Duration = Duration::from_secs(10);
+/// How soon a page reconnects when its event stream breaks (the server restarting, say).
+const RECONNECT: Duration = Duration::from_secs(1);
+/// The request headers that would make a file's answer depend on what the browser already has.
+/// Dropped: a page and the files it uses are always sent whole and as they are now, since a
+/// rebuild can change a file twice within the second a `Last-Modified` date can tell apart.
+const CONDITIONAL: [HeaderName; 6] = [
+    header::RANGE,
+    header::IF_RANGE,
+    header::IF_MATCH,
+    header::IF_NONE_MATCH,
+    header::IF_MODIFIED_SINCE,
+    header::IF_UNMODIFIED_SINCE,
+];
 
-/// Answers connections on `listener` in background threads, for as long as the process runs.
-pub fn start(listener: TcpListener, live: Arc<Live>) {
-    let (tx, rx) = channel::<TcpStream>();
-    let rx = Arc::new(Mutex::new(rx));
-    for _ in 0..WORKERS {
-        let rx = Arc::clone(&rx);
-        let live = Arc::clone(&live);
-        std::thread::spawn(move || work(&rx, &live));
-    }
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            if tx.send(stream).is_err() {
-                break;
-            }
-        }
-    });
-    // Pings find the pages that went away, so their streams are closed.
-    std::thread::spawn(move || {
-        loop {
-            std::thread::sleep(Duration::from_secs(10));
-            live.ping();
-        }
-    });
+/// Everything `serve` answers.
+pub fn router(live: Arc<Live>) -> Router {
+    Router::new()
+        .route(live::EVENTS, get(events))
+        .route(live::SCRIPT, get(script))
+        .route(live::STATUS, get(status))
+        .fallback(site)
+        .layer(middleware::from_fn(only_get_and_head))
+        // Browsers ask again for every file: it may have been rebuilt since.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .with_state(live)
 }
 
-fn work(rx: &Mutex<Receiver<TcpStream>>, live: &Live) {
-    loop {
-        let next = match rx.lock() {
-            Ok(r) => r.recv(),
-            Err(_) => return,
-        };
-        let Ok(stream) = next else {
-            return;
-        };
-        // A client that goes away mid-answer is not the server's problem.
-        let _ = answer(stream, live);
+async fn only_get_and_head(request: Request, next: Next) -> Response {
+    if request.method() == Method::GET || request.method() == Method::HEAD {
+        return next.run(request).await;
     }
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        [(header::ALLOW, "GET, HEAD")],
+        "only GET and HEAD\n",
+    )
+        .into_response()
 }
 
-/// A parsed request line.
-#[derive(Debug, PartialEq, Eq)]
-struct Request {
-    method: String,
-    target: String,
+/// The status now and after every rebuild, as Server-Sent Events.
+async fn events(State(live): State<Arc<Live>>) -> impl IntoResponse {
+    let statuses = WatchStream::new(live.subscribe()).map(|s| Ok::<_, Infallible>(event(&s)));
+    Sse::new(statuses).keep_alive(KeepAlive::new().interval(PING))
 }
 
-fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
-    let mut reader = BufReader::new(stream.take(MAX_HEAD));
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return Ok(None);
-    };
-    let request = Request {
-        method: method.to_string(),
-        target: target.to_string(),
-    };
-    // Read the rest of the head, so closing the connection does not reset it under the answer.
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header.trim_end().is_empty() {
-            break;
-        }
-    }
-    Ok(Some(request))
+/// A status as one event.
+fn event(status: &Status) -> Event {
+    let data = serde_json::to_string(status).unwrap_or_else(|_| "{}".into());
+    Event::default().event("status").retry(RECONNECT).data(data)
 }
 
-fn answer(mut stream: TcpStream, live: &Live) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let Some(request) = read_request(&stream)? else {
-        return respond(
-            &mut stream,
-            400,
-            "text/plain; charset=utf-8",
-            b"bad request",
-            true,
-        );
-    };
-    let head_only = request.method == "HEAD";
-    if request.method != "GET" && !head_only {
-        return respond(
-            &mut stream,
-            405,
-            "text/plain; charset=utf-8",
-            b"only GET and HEAD",
-            head_only,
-        );
-    }
-    let path = request.target.split(['?', '#']).next().unwrap_or("");
-    match path {
-        live::EVENTS => {
-            live.listen(stream);
-            return Ok(());
-        }
-        live::SCRIPT => {
-            return respond(
-                &mut stream,
-                200,
-                "text/javascript; charset=utf-8",
-                live::SCRIPT_SOURCE.as_bytes(),
-                head_only,
-            );
-        }
-        live::STATUS => {
-            let json = serde_json::to_vec(&live.status()).unwrap_or_default();
-            return respond(&mut stream, 200, "application/json", &json, head_only);
-        }
-        _ => {}
-    }
+async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        live::SCRIPT_SOURCE,
+    )
+}
+
+async fn status(State(live): State<Arc<Live>>) -> Json<Status> {
+    Json(live.status())
+}
+
+/// A file of the site.
+async fn site(State(live): State<Arc<Live>>, request: Request) -> Response {
+    // Found and opened while no rebuild swaps files in (afterwards the bytes are ours), with the
+    // number of the build they come from.
+    let _reading = live.reading().await;
+    let build = live.build();
     let root = live.output();
+    let target = request.uri().path().to_string();
+    let found = tokio::task::spawn_blocking(move || find(&root, &target)).await;
+    match found {
+        Ok(Found::Page(bytes)) => page(StatusCode::OK, &build, &bytes),
+        Ok(Found::File(file)) => send_file(request, &file, &build).await,
+        Ok(Found::Redirect(to)) => match HeaderValue::try_from(to) {
+            Ok(to) => (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response(),
+            Err(_) => not_found(&build, None),
+        },
+        Ok(Found::Missing(page)) => not_found(&build, page.as_deref()),
+        Err(_) => not_found(&build, None),
+    }
+}
+
+/// What a request for a file of the site comes to.
+enum Found {
+    /// An HTML page, read whole: the script goes in.
+    Page(Vec<u8>),
+    /// Any other file, sent as it is.
+    File(PathBuf),
+    Redirect(String),
+    /// Nothing there; the site's own 404 page when it has one.
+    Missing(Option<Vec<u8>>),
+}
+
+/// Finds `target` in the site folder `root` (blocking: it reads the disk).
+fn find(root: &Path, target: &str) -> Found {
     // Only a site Prepbook wrote is served: never a folder of other files that `book.toml`
     // names as the output but that a build refused to replace.
     if !root.join(MARKER).is_file() {
-        return not_found(&mut stream, live, &root, head_only);
+        return Found::Missing(None);
     }
-    match resolve(&root, &request.target) {
-        Resolved::File(file) => {
-            // Read while no rebuild swaps files in (afterwards the bytes are ours), with the
-            // number of the build they come from.
-            let (read, build) = {
-                let _reading = live.site_lock.read().unwrap_or_else(|e| e.into_inner());
-                let read = inside(&root, &file)
-                    .then(|| std::fs::read(&file).ok())
-                    .flatten();
-                (read, live.build())
-            };
-            match read {
-                Some(bytes) => send_file(&mut stream, &build, 200, &file, bytes, head_only),
-                None => not_found(&mut stream, live, &root, head_only),
+    match resolve(root, target) {
+        Resolved::File(file) if inside(root, &file) => {
+            if !content_type(&file).starts_with("text/html") {
+                return Found::File(file);
+            }
+            match std::fs::read(&file) {
+                Ok(bytes) => Found::Page(bytes),
+                Err(_) => Found::Missing(std::fs::read(root.join("404.html")).ok()),
             }
         }
-        Resolved::Redirect(to) => {
-            let head = format!(
-                "HTTP/1.1 301 Moved Permanently\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-            );
-            stream.write_all(head.as_bytes())
+        Resolved::Redirect(to) => Found::Redirect(to),
+        Resolved::File(_) | Resolved::NotFound => {
+            Found::Missing(std::fs::read(root.join("404.html")).ok())
         }
-        Resolved::NotFound => not_found(&mut stream, live, &root, head_only),
     }
 }
 
-fn not_found(
-    stream: &mut TcpStream,
-    live: &Live,
-    root: &Path,
-    head_only: bool,
-) -> std::io::Result<()> {
-    let (bytes, build) = {
-        let _reading = live.site_lock.read().unwrap_or_else(|e| e.into_inner());
-        let page = root
-            .join(MARKER)
-            .is_file()
-            .then(|| std::fs::read(root.join("404.html")).ok())
-            .flatten();
-        (page, live.build())
-    };
-    let bytes = bytes.unwrap_or_else(|| {
-        b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>There is no page here (yet).</p></body></html>\n".to_vec()
-    });
-    send_file(stream, &build, 404, Path::new("404.html"), bytes, head_only)
+/// An HTML page with the live-reload script, naming `build`.
+fn page(code: StatusCode, build: &str, html: &[u8]) -> Response {
+    let body = live::inject(html, &live::script_tag(build));
+    (
+        code,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
-/// Sends a file of the site; an HTML page gets the live-reload script, naming `build`.
-fn send_file(
-    stream: &mut TcpStream,
-    build: &str,
-    code: u16,
-    file: &Path,
-    bytes: Vec<u8>,
-    head_only: bool,
-) -> std::io::Result<()> {
-    let kind = content_type(file);
-    let body = if kind.starts_with("text/html") {
-        live::inject(&bytes, &live::script_tag(build))
-    } else {
-        bytes
-    };
-    respond(stream, code, kind, &body, head_only)
-}
-
-fn respond(
-    stream: &mut TcpStream,
-    code: u16,
-    kind: &str,
-    body: &[u8],
-    head_only: bool,
-) -> std::io::Result<()> {
-    let reason = match code {
-        200 => "OK",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "Error",
-    };
-    let head = format!(
-        "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
+/// The site's 404 page (a plain one without a site), reloading once the page exists.
+fn not_found(build: &str, page_404: Option<&[u8]>) -> Response {
+    let html = page_404.unwrap_or(
+        b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>There is no page here (yet).</p></body></html>\n",
     );
-    stream.write_all(head.as_bytes())?;
-    if !head_only {
-        stream.write_all(body)?;
+    page(StatusCode::NOT_FOUND, build, html)
+}
+
+/// Sends a file that is not a page, whole, with tower-http (which also answers HEAD).
+async fn send_file(mut request: Request, file: &Path, build: &str) -> Response {
+    for name in CONDITIONAL {
+        request.headers_mut().remove(name);
     }
-    stream.flush()
+    let Ok(response) = ServeFile::new(file).oneshot(request).await;
+    if response.status() != StatusCode::OK {
+        // The file went away after it was found (not by a rebuild: they wait for the lock).
+        return not_found(build, None);
+    }
+    let mut response = response.map(Body::new);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(file)),
+    );
+    headers.remove(header::LAST_MODIFIED);
+    headers.remove(header::ACCEPT_RANGES);
+    response
 }
 
 /// What a request path leads to.
@@ -236,6 +205,7 @@ enum Resolved {
 }
 
 /// Maps a request path onto the site folder `root`, refusing anything that could leave it.
+/// `target` is the path of the request, as sent (percent-encoded, maybe with a query).
 fn resolve(root: &Path, target: &str) -> Resolved {
     let target = target.split(['?', '#']).next().unwrap_or("");
     if !target.starts_with('/') {
@@ -382,6 +352,58 @@ mod tests {
         }
     }
 
+    /// Every way of writing "one folder up" that a server has been fooled by, tried where a
+    /// file does wait one folder up: the site is `<tmp>/site`, and `<tmp>/secret` exists.
+    #[test]
+    fn climbing_out_finds_nothing_even_where_a_file_waits() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("python")).expect("mkdir");
+        std::fs::write(root.join(MARKER), "").expect("write");
+        std::fs::write(root.join("index.html"), "home").expect("write");
+        std::fs::write(root.join("python/gil.html"), "gil").expect("write");
+        std::fs::write(dir.path().join("secret"), "secret").expect("write");
+        std::fs::create_dir_all(dir.path().join("private")).expect("mkdir");
+        std::fs::write(dir.path().join("private/index.html"), "private").expect("write");
+        for target in [
+            "/../secret",
+            "/./../secret",
+            "/python/../../secret",
+            "/python/./../../secret",
+            "/%2e%2e/secret",
+            "/%2E%2E/secret",
+            "/.%2e/secret",
+            "/%2e./secret",
+            "/%2e%2e%2fsecret",
+            "/python/%2e%2e%2f%2e%2e%2fsecret",
+            "/python/..%2f..%2fsecret",
+            "/python/%2e%2e/%2e%2e/secret",
+            "/..%5csecret",
+            "/%2e%2e%5csecret",
+            "/python/..\\..\\secret",
+            "/%252e%252e/secret",
+            "/%252e%252e%252fsecret",
+            "/%c0%ae%c0%ae/secret",
+            "/%c0%af../secret",
+            "/%e0%80%ae%e0%80%ae/secret",
+            "/%ef%bc%8e%ef%bc%8e/secret",
+            "/%u002e%u002e/secret",
+            "/..;/secret",
+            "/../private",
+            "/../private/",
+            "/%2e%2e/private/index.html",
+            "/..%00/secret",
+            "/%00../secret",
+            "//../secret",
+            "/.../secret",
+            "/....//secret",
+            "/%2f%2e%2e%2fsecret",
+        ] {
+            assert!(matches!(find(&root, target), Found::Missing(_)), "{target}");
+        }
+        assert!(matches!(find(&root, "/python/gil.html"), Found::Page(p) if p == b"gil"));
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_symlink_out_of_the_site_is_not_followed() {
@@ -398,5 +420,18 @@ mod tests {
         };
         assert!(!inside(dir.path(), &file));
         assert!(inside(dir.path(), &dir.path().join("python/gil.html")));
+        // A linked folder too; and neither is found once the site is one Prepbook wrote.
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("elsewhere")).expect("symlink");
+        std::fs::write(dir.path().join(MARKER), "").expect("write");
+        for target in ["/leak.txt", "/elsewhere/secret.txt"] {
+            assert!(
+                matches!(find(dir.path(), target), Found::Missing(_)),
+                "{target}"
+            );
+        }
+        assert!(matches!(
+            find(dir.path(), "/python/gil.html"),
+            Found::Page(_)
+        ));
     }
 }

@@ -60,11 +60,13 @@
     } catch (e) {
       return;
     }
-    if (!status.ok) {
-      show(status.errors || []);
-    } else if (status.build !== shownBuild) {
+    // A newer site first (the errors, if any, show over it after the reload): the stream
+    // sends the latest status, which may have replaced a success this page never saw.
+    if (status.build !== shownBuild) {
       source.close();
       location.reload();
+    } else if (!status.ok) {
+      show(status.errors || []);
     } else {
       hide();
     }

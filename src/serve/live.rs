@@ -1,15 +1,15 @@
-//! Live reload: the state of the last rebuild, the browsers listening for the next one
-//! (Server-Sent Events), and the small script `serve` adds to every HTML page it sends. The
-//! script reloads the page after a successful rebuild, and shows the errors of a failed one over
-//! the page until they are fixed. A built site never contains it: it is added to responses only.
+//! Live reload: the state of the last rebuild, which pages listening for the next one receive
+//! (as Server-Sent Events, see `http`), and the small script `serve` adds to every HTML page it
+//! sends. The script reloads the page after a successful rebuild, and shows the errors of a
+//! failed one over the page until they are fixed. A built site never contains it: it is added to
+//! responses only.
 
-use std::io::Write;
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, RwLock};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::RwLock;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
+use tokio::sync::{RwLockReadGuard, watch};
 
 use crate::diagnostics::Diagnostic;
 
@@ -28,13 +28,15 @@ pub const SCRIPT_SOURCE: &str = include_str!("live.js");
 
 /// What the server shares between the rebuild loop and the connections.
 pub struct Live {
-    /// Held for reading while a file of the site is read, and for writing while files are
-    /// swapped in, so no response ever mixes two versions of a file or finds one missing.
-    pub site_lock: RwLock<()>,
+    /// Held for reading while a file of the site is found and opened, and for writing while
+    /// files are swapped in, so no response ever mixes two versions of a file or finds one
+    /// missing. An async lock: a request holds it across awaits, and a waiting rebuild goes
+    /// before requests that come after it.
+    site_lock: tokio::sync::RwLock<()>,
     /// The site folder being served.
     output: RwLock<PathBuf>,
-    status: Mutex<Status>,
-    listeners: Mutex<Vec<TcpStream>>,
+    /// The last status; every page listening gets each new one.
+    status: watch::Sender<Status>,
     /// Distinguishes this server's build numbers from an earlier run's, so a page served by a
     /// previous run reloads when it reconnects.
     run: String,
@@ -65,15 +67,15 @@ impl Live {
         let started = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default();
+        let (status, _) = watch::channel(Status {
+            build: "none".into(),
+            ok: true,
+            errors: Vec::new(),
+        });
         Live {
-            site_lock: RwLock::new(()),
+            site_lock: tokio::sync::RwLock::new(()),
             output: RwLock::new(output),
-            status: Mutex::new(Status {
-                build: "none".into(),
-                ok: true,
-                errors: Vec::new(),
-            }),
-            listeners: Mutex::new(Vec::new()),
+            status,
             run: format!("{:x}", started.as_millis()),
         }
     }
@@ -93,41 +95,40 @@ impl Live {
     }
 
     pub fn status(&self) -> Status {
-        self.lock_status().clone()
+        self.status.borrow().clone()
+    }
+
+    /// The current status now, and every later one (a page may skip a status that a newer one
+    /// replaced before it was sent, never the newest).
+    pub fn subscribe(&self) -> watch::Receiver<Status> {
+        self.status.subscribe()
+    }
+
+    /// Waits until no rebuild is swapping files in; files found and opened while the guard
+    /// lives all come from one build.
+    pub async fn reading(&self) -> RwLockReadGuard<'_, ()> {
+        self.site_lock.read().await
     }
 
     /// Runs `swap` (which puts a rebuild's files in place, in the site folder `output`) while no
     /// file is being read, and marks the site as build number `build` before any file is read
     /// again, so a page always names the build it comes from. Then every open page reloads.
+    /// Called from the rebuild loop's thread, never from the server's tasks.
     pub fn publish(
         &self,
         build: u64,
         output: &Path,
         swap: impl FnOnce() -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        let status = {
-            let _swapping = self.site_lock.write().unwrap_or_else(|e| e.into_inner());
-            swap()?;
-            self.set_output(output.to_path_buf());
-            let mut s = self.lock_status();
-            self.mark_built(&mut s, build);
-            s.clone()
-        };
-        self.broadcast(&event(&status));
+        let _swapping = self.site_lock.blocking_write();
+        swap()?;
+        self.set_output(output.to_path_buf());
+        self.status.send_modify(|s| {
+            s.build = format!("{}-{build}", self.run);
+            s.ok = true;
+            s.errors.clear();
+        });
         Ok(())
-    }
-
-    fn mark_built(&self, s: &mut Status, build: u64) {
-        s.build = format!("{}-{build}", self.run);
-        s.ok = true;
-        s.errors.clear();
-    }
-
-    fn lock_status(&self) -> std::sync::MutexGuard<'_, Status> {
-        match self.status.lock() {
-            Ok(s) => s,
-            Err(e) => e.into_inner(),
-        }
     }
 
     /// A rebuild failed: every open page shows its errors; the site stays as it was.
@@ -140,69 +141,21 @@ impl Live {
                 text: d.to_string(),
             })
             .collect();
-        self.set_status(|s| {
+        self.status.send_modify(|s| {
             s.ok = false;
             s.errors = errors;
         });
     }
 
-    fn set_status(&self, change: impl FnOnce(&mut Status)) {
-        let status = {
-            let mut s = self.lock_status();
-            change(&mut s);
-            s.clone()
-        };
-        self.broadcast(&event(&status));
-    }
-
-    /// Keeps an event stream open: sends the current status now and every later one.
-    pub fn listen(&self, mut stream: TcpStream) {
-        let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 1000\n\n";
-        // Holding the list while the current status is sent means a status set meanwhile is
-        // broadcast after this stream joins: it may get a status twice, never miss one.
-        let Ok(mut listeners) = self.listeners.lock() else {
-            return;
-        };
-        let first = format!("{head}{}", event(&self.status()));
-        if stream.write_all(first.as_bytes()).is_ok() {
-            listeners.push(stream);
-        }
-    }
-
-    /// A comment line to every listener, which also drops the ones that went away.
-    pub fn ping(&self) {
-        self.broadcast(": ping\n\n");
-    }
-
-    /// How many pages are listening.
-    pub fn listeners(&self) -> usize {
-        self.listeners.lock().map(|l| l.len()).unwrap_or(0)
-    }
-
-    fn broadcast(&self, message: &str) {
-        if let Ok(mut l) = self.listeners.lock() {
-            l.retain_mut(|s| s.write_all(message.as_bytes()).is_ok());
-        }
-    }
-
     /// The build the site on disk comes from.
     pub fn build(&self) -> String {
-        self.lock_status().build.clone()
+        self.status.borrow().build.clone()
     }
 }
 
 /// The tag added to HTML pages: the script, and the build the page comes from.
 pub fn script_tag(build: &str) -> String {
     format!("<script src=\"{SCRIPT}\" data-build=\"{build}\"></script>")
-}
-
-impl Live {}
-
-/// A status as one Server-Sent Event.
-fn event(status: &Status) -> String {
-    let data = serde_json::to_string(status).unwrap_or_else(|_| "{}".into());
-    format!("event: status\ndata: {data}\n\n")
 }
 
 /// `html` with `tag` added before its last `</body>` (or at its end).

@@ -1,20 +1,22 @@
-//! `prepbook serve`: build the guide, serve the site over HTTP, and rebuild on every change,
-//! reloading the open pages. Changes come in bursts (an editor's atomic save, a `git checkout`),
-//! so events are collected until the files are quiet, then sorted ([`watch::classify`]): an
-//! edit to questions is patched in ([`edit::edit`]), anything else rebuilds the guide. A
-//! failed rebuild keeps the last good site and shows its errors over the open pages; the server
-//! never stops because of a mistake in the guide.
+//! `prepbook serve`: build the guide, serve the site over HTTP ([`server`], [`http`]), and
+//! rebuild on every change, reloading the open pages. Changes come in bursts (an editor's atomic
+//! save, a `git checkout`), so events are held back a moment ([`watch`]), then sorted
+//! ([`watch::classify`]): an edit to questions is patched in ([`edit::edit`]), anything else
+//! rebuilds the guide. The rebuilds run on this thread; the server answers from a tokio runtime
+//! in the background. A failed rebuild keeps the last good site and shows its errors over the
+//! open pages; the server never stops because of a mistake in the guide.
 
 pub mod http;
 pub mod live;
+pub mod server;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{TryRecvError, channel};
+use std::time::Instant;
 
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::{Diagnostic, display_path};
@@ -22,12 +24,8 @@ use crate::edit::{self, Edited, Kept};
 use crate::output;
 use crate::site::{BuildOptions, load_config};
 use live::Live;
-use watch::{Change, Sources};
-
-/// How long the files must be quiet before a burst of changes is rebuilt.
-const QUIET: Duration = Duration::from_millis(30);
-/// A burst that never goes quiet is rebuilt after this long anyway.
-const LONGEST_BURST: Duration = Duration::from_secs(1);
+use server::Server;
+use watch::{Burst, Change, Sources, Watching};
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -51,14 +49,16 @@ pub enum ServeError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("cannot start the server: {0}")]
+    Server(std::io::Error),
     #[error("cannot watch the guide's files: {0}")]
-    Watch(#[from] notify::Error),
+    Watch(#[from] notify_debouncer_full::notify::Error),
     #[error("cannot handle Ctrl+C: {0}")]
     Signal(#[from] ctrlc::Error),
 }
 
 enum Message {
-    Changed(Vec<PathBuf>),
+    Changed(Burst),
     Stop,
 }
 
@@ -92,57 +92,49 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
 
     let mut session = Session::new(root, opts.drafts);
     // Watching starts before the first build, so no change made from then on is missed.
-    let mut sources = session.sources();
-    let mut watcher = watch::watch(&sources, watch::forward(tx.clone(), Message::Changed))?;
+    let mut watching = Watching::start(&session.sources(), tx.clone(), Message::Changed)?;
     session.rebuild_all(None, Instant::now());
-    http::start(listener, Arc::clone(&session.live));
+    let server = Server::start(listener, http::router(Arc::clone(&session.live)))
+        .map_err(ServeError::Server)?;
     let url = site_url(addr);
     println!("serving {url} (Ctrl+C to stop)");
     if opts.open {
         open_browser(&url);
     }
 
-    while let Ok(Message::Changed(mut paths)) = rx.recv() {
-        let first = Instant::now();
-        let mut stop = false;
-        while first.elapsed() < LONGEST_BURST {
-            match rx.recv_timeout(QUIET) {
-                Ok(Message::Changed(more)) => paths.extend(more),
-                Ok(Message::Stop) => {
-                    stop = true;
-                    break;
+    while let Ok(Message::Changed(mut burst)) = rx.recv() {
+        // Batches that came while the last rebuild ran are rebuilt together.
+        let stop = loop {
+            match rx.try_recv() {
+                Ok(Message::Changed(more)) => {
+                    burst.paths.extend(more.paths);
+                    burst.since = burst.since.min(more.since);
                 }
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => {
-                    stop = true;
-                    break;
-                }
+                Ok(Message::Stop) | Err(TryRecvError::Disconnected) => break true,
+                Err(TryRecvError::Empty) => break false,
             }
-        }
+        };
         if stop {
             break;
         }
         // A bug that panics on some content must not take the server down either.
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            session.rebuild(&paths, first)
+            session.rebuild(&burst.paths, burst.since)
         }));
         if let Err(panic) = rebuilt {
             session.crashed(panic.as_ref());
         }
         let now = session.sources();
-        if now != sources || session.rewatch {
+        if now != *watching.sources() || session.rewatch {
             // New folders (a `themes/` just made, another content folder): watch them too.
-            match watch::watch(&now, watch::forward(tx.clone(), Message::Changed)) {
-                Ok(w) => {
-                    watcher = w;
-                    sources = now;
-                    session.rewatch = false;
-                }
+            match watching.update(&now) {
+                Ok(()) => session.rewatch = false,
                 Err(e) => eprintln!("warning: cannot watch the guide's new folders: {e}"),
             }
         }
     }
-    drop(watcher);
+    drop(watching);
+    drop(server);
     session.finish();
     eprintln!("stopped");
     Ok(())

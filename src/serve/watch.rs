@@ -1,13 +1,18 @@
-//! Watching a guide for `serve`: `book.toml`, the content folder and `themes/`, with `notify`;
-//! and sorting a burst of changed paths into what must be rebuilt. Editors save in several
-//! steps (a swap file, a backup, a rename over the original), so the serve loop first collects
-//! the events of a burst, then asks [`classify`] about all of them at once.
+//! Watching a guide for `serve`: `book.toml`, the content folder and `themes/`; and sorting a
+//! burst of changed paths into what must be rebuilt. Editors save in several steps (a swap
+//! file, a backup, a rename over the original), so events go through `notify-debouncer-full`,
+//! which holds each back until [`QUIET`] has passed, joins a rename's two halves and forgets a
+//! file made and removed meanwhile; [`classify`] then sorts all the paths of a batch at once.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode, ModifyKind};
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify_debouncer_full::notify::{self, EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
+};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::Guide;
@@ -16,6 +21,8 @@ use crate::content::update::question_at;
 
 /// More changed paths than this in one burst (a `git checkout`, say) rebuild everything.
 const MANY: usize = 32;
+/// How long an event is held back, so the other events of the same save join it.
+pub const QUIET: Duration = Duration::from_millis(30);
 
 /// The places a guide's sources live.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,46 +51,103 @@ impl Sources {
     }
 }
 
-/// Starts watching `sources`; every event goes to `send`.
-pub fn watch(
-    sources: &Sources,
-    send: impl Fn(notify::Result<notify::Event>) + Send + 'static,
-) -> notify::Result<RecommendedWatcher> {
-    let mut watcher = notify::recommended_watcher(send)?;
-    // The root only for `book.toml` and the folders appearing: watching the file itself would
-    // lose it when an editor replaces it by a rename.
-    watcher.watch(&sources.root, RecursiveMode::NonRecursive)?;
-    for dir in [&sources.content, &sources.themes] {
-        if dir.is_dir() {
-            watcher.watch(dir, RecursiveMode::Recursive)?;
-        }
-    }
-    Ok(watcher)
+/// Changes that came together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Burst {
+    /// The paths changed; an empty one means "anything" (the system dropped events).
+    pub paths: Vec<PathBuf>,
+    /// When the first of them changed.
+    pub since: Instant,
 }
 
-/// Forwards the paths of the events `serve` acts on to `tx` (reads and metadata are ignored).
-pub fn forward<T: Send + 'static>(
-    tx: Sender<T>,
-    wrap: fn(Vec<PathBuf>) -> T,
-) -> impl Fn(notify::Result<notify::Event>) + Send + 'static {
-    move |event| {
-        let Ok(event) = event else {
-            return;
+/// Watches a guide's sources while it lives.
+pub struct Watching {
+    watcher: Debouncer<RecommendedWatcher, RecommendedCache>,
+    sources: Sources,
+}
+
+impl Watching {
+    /// Starts watching `sources`; each batch of changes `serve` acts on goes to `tx`.
+    pub fn start<T: Send + 'static>(
+        sources: &Sources,
+        tx: Sender<T>,
+        wrap: fn(Burst) -> T,
+    ) -> notify::Result<Watching> {
+        let watcher = new_debouncer(QUIET, None, move |result: DebounceEventResult| {
+            // Errors (a watched folder removed, say) leave the events that did come.
+            if let Some(burst) = result.ok().and_then(|events| burst(&events)) {
+                let _ = tx.send(wrap(burst));
+            }
+        })?;
+        let mut watching = Watching {
+            watcher,
+            sources: sources.clone(),
         };
-        if event.need_rescan() {
-            // The system dropped events (too many at once): an empty path says "anything".
-            let _ = tx.send(wrap(vec![PathBuf::new()]));
-            return;
+        // The root only for `book.toml` and the folders appearing: watching the file itself
+        // would lose it when an editor replaces it by a rename.
+        watching
+            .watcher
+            .watch(&sources.root, RecursiveMode::NonRecursive)?;
+        watching.watch_folders()?;
+        Ok(watching)
+    }
+
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// Watches `sources` as they are now: folders that appeared (a `themes/` just made) or were
+    /// replaced since, or other ones after `book.toml` changed. The same watcher goes on, so the
+    /// events it holds back are not lost.
+    pub fn update(&mut self, sources: &Sources) -> notify::Result<()> {
+        if sources.root != self.sources.root {
+            let _ = self.watcher.unwatch(&self.sources.root);
+            self.watcher
+                .watch(&sources.root, RecursiveMode::NonRecursive)?;
         }
-        let relevant = match event.kind {
-            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-            EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
-            _ => true,
+        for old in [&self.sources.content, &self.sources.themes] {
+            if *old != sources.content && *old != sources.themes {
+                let _ = self.watcher.unwatch(old);
+            }
+        }
+        self.sources = sources.clone();
+        self.watch_folders()
+    }
+
+    /// Watching a folder again adds the folders made in it since.
+    fn watch_folders(&mut self) -> notify::Result<()> {
+        for dir in [&self.sources.content, &self.sources.themes] {
+            if dir.is_dir() {
+                self.watcher.watch(dir, RecursiveMode::Recursive)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The paths of the events `serve` acts on (reads and metadata are ignored); `None` if none.
+fn burst(events: &[DebouncedEvent]) -> Option<Burst> {
+    let mut paths = Vec::new();
+    let mut since: Option<Instant> = None;
+    for e in events {
+        let relevant = if e.event.need_rescan() {
+            paths.push(PathBuf::new());
+            true
+        } else {
+            match e.event.kind {
+                EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+                EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
+                _ => true,
+            }
         };
-        if relevant && !event.paths.is_empty() {
-            let _ = tx.send(wrap(event.paths));
+        if relevant {
+            // A rename names both the old path and the new one.
+            paths.extend(e.event.paths.iter().cloned());
+            since = Some(since.map_or(e.time, |s| s.min(e.time)));
         }
     }
+    let since = since?;
+    (!paths.is_empty()).then_some(Burst { paths, since })
 }
 
 /// What a burst of changes asks for.
