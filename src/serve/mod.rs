@@ -19,7 +19,7 @@ use std::sync::mpsc::{TryRecvError, channel};
 use std::time::Instant;
 
 use crate::config::CONFIG_FILE;
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::{Diagnostic, display_path, escape_controls};
 use crate::edit::{self, Edited, Kept};
 use crate::output;
 use crate::site::{BuildOptions, load_config};
@@ -296,9 +296,11 @@ impl Session {
                         count(report.pages, "page"),
                         display_path(&report.output).display()
                     ),
+                    // `why` may quote a file's name, which a guide's author chose.
                     Some(why) => println!(
-                        "rebuilt {} in {took} ms (the whole guide: {why})",
-                        count(report.pages, "page")
+                        "rebuilt {} in {took} ms (the whole guide: {})",
+                        count(report.pages, "page"),
+                        escape_controls(why, false)
                     ),
                 }
             }
