@@ -181,6 +181,20 @@ impl HighlightCache {
     }
 }
 
+impl Drop for HighlightCache {
+    /// A run that does not save (`check`, a failed build) leaves no log of its new blocks.
+    fn drop(&mut self) {
+        let Some(dir) = &self.dir else { return };
+        let opened = match self.state.get_mut() {
+            Ok(st) => st.log.take().is_some(),
+            Err(e) => e.into_inner().log.take().is_some(),
+        };
+        if opened {
+            let _ = std::fs::remove_file(log_path(dir));
+        }
+    }
+}
+
 fn log_path(dir: &Path) -> PathBuf {
     crate::scratch::beside(&dir.join(format!("{FILE_NAME}.log")))
 }
@@ -240,6 +254,16 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "no log or temp file left: {names:?}");
+    }
+
+    #[test]
+    fn a_cache_dropped_unsaved_leaves_no_log() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache = HighlightCache::load(dir.path());
+        cache.insert(key(&[b"python", b"x = 1"]), "x = 1");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+        drop(cache);
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0);
     }
 
     #[test]
