@@ -1,11 +1,12 @@
-//! Every ```python block of the bundled guide is a complete program: each runs with `python3`,
-//! in a fresh process and an empty temporary folder, and must exit 0. Blocks marked
-//! ```python,norun (fragments, deliberate errors, newer syntax) are skipped, and must stay under
-//! one in ten.
+//! Every ```python block of the bundled guide is a complete program: each runs with `python3`
+//! (the one in `.venv/` that `.ci/run` makes, when it is there), in a fresh process and an empty
+//! temporary folder, and must exit 0. Blocks marked ```python,norun (fragments, deliberate
+//! errors, newer syntax) are skipped, and must stay under one in ten.
 
 mod common;
 
 use std::io::Read;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -62,8 +63,19 @@ fn python_blocks() -> Vec<Block> {
     blocks
 }
 
+/// The Python that runs the examples: the virtual environment `.ci/run` makes (`.venv/`, with
+/// the packages the guide imports), else `python3` from the PATH.
+fn python() -> PathBuf {
+    let venv = repo().join(".venv/bin/python3");
+    if venv.is_file() {
+        venv
+    } else {
+        PathBuf::from("python3")
+    }
+}
+
 fn python_available() -> bool {
-    Command::new("python3")
+    Command::new(python())
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success())
@@ -74,7 +86,7 @@ fn run(block: &Block) -> Result<(), String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let script = dir.path().join("example.py");
     std::fs::write(&script, &block.code).map_err(|e| e.to_string())?;
-    let mut child = Command::new("python3")
+    let mut child = Command::new(python())
         .arg(&script)
         .current_dir(dir.path())
         .env("PYTHONDONTWRITEBYTECODE", "1")
