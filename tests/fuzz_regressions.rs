@@ -106,3 +106,50 @@ fn a_folded_value_is_underlined_to_the_end_of_its_first_line() {
     assert!(d.message.contains("very hard"), "{}", d.message);
     assert_eq!((d.line, d.column, d.span_len), (3, 13, 4));
 }
+
+/// Found while writing the `markdown` target's check on heading ids (a hand-written input
+/// that target fails on): an id written as `{#...}` was copied into the `id` and `href`
+/// attributes as it was, so a quote in it ended the attribute and started another one.
+#[test]
+fn a_quote_in_a_heading_id_stays_inside_the_attribute() {
+    use prepbook::config::HighlightConfig;
+    use prepbook::highlight::{HighlightCache, Highlighter};
+    use prepbook::markdown::{MarkdownInput, Resolve, render};
+
+    struct NoPages;
+    impl Resolve for NoPages {
+        fn page_url(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn asset_url(&self, _: &str) -> Option<String> {
+            None
+        }
+    }
+    let hl = Highlighter::new(&HighlightConfig::default(), HighlightCache::disabled())
+        .expect("default themes");
+    let text = "## Title {#a\"onmouseover=\"alert(1)}\n\nText.\n";
+    let input = MarkdownInput {
+        text,
+        body_offset: 0,
+        path: Path::new("q.md"),
+        rel: "q.md",
+        page_url: "q.html",
+        title: Some("Q"),
+        answer_headings: &[],
+    };
+    let r = render(&input, &NoPages, &hl);
+    let doc = scraper::Html::parse_fragment(&r.html);
+    let h2 = scraper::Selector::parse("h2").expect("selector");
+    let heading = doc.select(&h2).next().expect("the heading is rendered");
+    assert_eq!(
+        heading.value().attr("id"),
+        Some("a\"onmouseover=\"alert(1)")
+    );
+    assert_eq!(heading.value().attr("onmouseover"), None, "{}", r.html);
+    let anchor = scraper::Selector::parse("h2 a.anchor").expect("selector");
+    let link = doc.select(&anchor).next().expect("the anchor link");
+    assert_eq!(
+        link.value().attr("href"),
+        Some("#a\"onmouseover=\"alert(1)")
+    );
+}
