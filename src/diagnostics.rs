@@ -65,16 +65,25 @@ impl Diagnostic {
     }
 
     /// Points the diagnostic at `line`:`column` (1-based) of `source`, the whole file's text,
-    /// underlining `len` characters.
+    /// underlining `len` characters. The caret stays on the line (a single caret may sit just
+    /// past its end), however far a parser's position or a value's length reaches.
     pub fn at(mut self, source: &str, line: usize, column: usize, len: usize) -> Self {
         let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        self.line = small(line);
-        self.column = small(column.max(1));
-        self.span_len = small(len.max(1));
-        self.source_line = source
-            .lines()
-            .nth(line.saturating_sub(1))
+        // Line 0 is the whole file: nothing to show.
+        let source_line = line
+            .checked_sub(1)
+            .and_then(|i| source.lines().nth(i))
             .map(|l| l.trim_end_matches('\r').to_string());
+        let (mut column, mut len) = (column.max(1), len.max(1));
+        if let Some(text) = &source_line {
+            let end = text.chars().count() + 1;
+            column = column.min(end);
+            len = len.min((end - column).max(1));
+        }
+        self.line = small(line);
+        self.column = small(column);
+        self.span_len = small(len);
+        self.source_line = source_line;
         self
     }
 

@@ -23,15 +23,16 @@ pub struct SplitSource<'a> {
     pub body_offset: usize,
 }
 
-/// Normalizes a file's text: drops a UTF-8 byte order mark and turns CRLF into LF. Line numbers
-/// are unchanged, so diagnostics on the normalized text point at the right line of the file.
+/// Normalizes a file's text: drops a UTF-8 byte order mark and turns CRLF, and a lone CR (old
+/// Mac line endings), into LF. YAML, CommonMark and editors all count a lone CR as a line break,
+/// so after this the line numbers of diagnostics agree with theirs.
 pub fn normalize(text: String) -> String {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     };
     if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
     }

@@ -358,9 +358,11 @@ impl<'a, 'i> Renderer<'a, 'i> {
         self.text.push(" ");
         self.text.push(&text);
         self.text.push(" ");
+        // An id written as `{#...}` may hold any character but a space, a quote too.
+        let id_attr = escape(&id).replace('"', "&quot;");
         self.out.push(Event::Html(
             format!(
-                "<h{n} id=\"{id}\">{inner_html}<a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n"
+                "<h{n} id=\"{id_attr}\">{inner_html}<a class=\"anchor\" href=\"#{id_attr}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n"
             )
             .into(),
         ));
