@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => (0, Default::default()),
     };
     // Half the inputs look for a configured answer heading, half take the first heading.
-    let answer_headings = if text.len() % 2 == 0 {
+    let answer_headings = if text.len().is_multiple_of(2) {
         vec![]
     } else {
         vec!["Answer".to_string()]
