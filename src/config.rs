@@ -1,48 +1,21 @@
-//! `book.toml`, the guide's configuration: typed structs with documented defaults, and the check
-//! that rejects unknown keys, naming the closest known one.
+//! `book.toml`, the guide's configuration: typed structs with documented defaults, read and
+//! checked into a [`Config`] (unknown keys and folders outside the guide are errors).
+
+mod schema;
+mod size;
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use crate::confine::GuideRoot;
-use crate::diagnostics::{Diagnostic, closest};
+use crate::diagnostics::Diagnostic;
 
-/// The name of the configuration file at the root of every guide.
-pub const CONFIG_FILE: &str = "book.toml";
+pub use schema::{CONFIG_FILE, SCHEMA};
+pub use size::ByteSize;
 
-/// Every table and key `book.toml` accepts. Kept beside the structs below; a unit test checks
-/// that the two agree.
-pub const SCHEMA: &[(&str, &[&str])] = &[
-    (
-        "book",
-        &[
-            "title",
-            "description",
-            "authors",
-            "language",
-            "edit-url-template",
-        ],
-    ),
-    (
-        "build",
-        &[
-            "content-dir",
-            "output-dir",
-            "theme",
-            "cache-dir",
-            "drafts",
-            "max-markdown-size",
-        ],
-    ),
-    ("site", &["base-url"]),
-    ("highlight", &["enabled", "theme", "dark-theme"]),
-    ("search", &["enabled"]),
-    ("tags", &["vocabulary", "max-per-question"]),
-    ("study", &["answer-headings"]),
-    ("print", &["page-per-question"]),
-];
+use schema::{build_value_span, toml_error, unknown_keys};
 
 /// The whole configuration of one guide.
 #[derive(Debug, Clone, Deserialize)]
@@ -193,84 +166,6 @@ fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Erro
     }
 }
 
-/// A number of bytes, written in book.toml as `"5 MB"`, `"500 KB"`, `"2 MiB"` or a plain number
-/// of bytes. KB, MB and GB are powers of 1000; KiB, MiB and GiB powers of 1024.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ByteSize(pub u64);
-
-impl ByteSize {
-    /// Parses `"5 MB"`; `None` when it is not a size.
-    pub fn parse(text: &str) -> Option<ByteSize> {
-        let text = text.trim();
-        let split = text
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(text.len());
-        let (number, unit) = text.split_at(split);
-        let number: f64 = number.parse().ok()?;
-        let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-            "" | "b" => 1,
-            "kb" => 1_000,
-            "mb" => 1_000_000,
-            "gb" => 1_000_000_000,
-            "kib" => 1 << 10,
-            "mib" => 1 << 20,
-            "gib" => 1 << 30,
-            _ => return None,
-        };
-        let bytes = number * scale as f64;
-        (bytes.is_finite() && bytes >= 1.0 && bytes < u64::MAX as f64)
-            .then_some(ByteSize(bytes as u64))
-    }
-}
-
-impl std::fmt::Display for ByteSize {
-    /// `5 MB`, `1.5 MB`, `800 KB`, `12 bytes`: decimal units, at most one decimal.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = self.0 as f64;
-        let (value, unit) = match self.0 {
-            0..1_000 => return write!(f, "{} bytes", self.0),
-            1_000..1_000_000 => (n / 1e3, "KB"),
-            1_000_000..1_000_000_000 => (n / 1e6, "MB"),
-            _ => (n / 1e9, "GB"),
-        };
-        let rounded = (value * 10.0).round() / 10.0;
-        if rounded.fract() == 0.0 {
-            write!(f, "{rounded:.0} {unit}")
-        } else {
-            write!(f, "{rounded:.1} {unit}")
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for ByteSize {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = ByteSize;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a size such as \"5 MB\", \"500 KB\" or \"2 MiB\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ByteSize, E> {
-                ByteSize::parse(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` is not a size: write a number and a unit, such as \"5 MB\", \"500 KB\" or \"2 MiB\""
-                    ))
-                })
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ByteSize, E> {
-                match u64::try_from(v) {
-                    Ok(n) if n > 0 => Ok(ByteSize(n)),
-                    _ => Err(E::custom("a size must be more than 0 bytes")),
-                }
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ByteSize, E> {
-                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
-
 /// `[study]`: how study mode splits a question into its prompt and its answer.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "kebab-case", default)]
@@ -394,86 +289,6 @@ impl Config {
     }
 }
 
-fn toml_error(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
-    let message = e.message().trim().to_string();
-    let d = Diagnostic::error(path, message);
-    match e.span() {
-        Some(span) => d.at_offset(text, span.start, span.end),
-        None => d,
-    }
-}
-
-/// Where the value of `[build] <key>` is written in `text`.
-fn build_value_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let table = DeTable::parse(text).ok()?;
-    let (_, build) = table
-        .get_ref()
-        .iter()
-        .find(|(k, _)| k.get_ref() == "build")?;
-    let DeValue::Table(build) = build.get_ref() else {
-        return None;
-    };
-    let (_, value) = build.iter().find(|(k, _)| k.get_ref() == key)?;
-    Some(value.span())
-}
-
-/// Every key that is not in [`SCHEMA`], with the closest known key as a hint.
-fn unknown_keys(table: &DeTable<'_>, text: &str, path: &Path) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let table_names = SCHEMA.iter().map(|(t, _)| *t);
-    for (key, value) in table.iter() {
-        let name = key.get_ref().as_ref();
-        let span = key.span();
-        let Some((_, keys)) = SCHEMA.iter().find(|(t, _)| *t == name) else {
-            let hint = match closest(name, table_names.clone()) {
-                Some(c) => format!("did you mean `[{c}]`?"),
-                None => format!(
-                    "known tables: {}",
-                    SCHEMA
-                        .iter()
-                        .map(|(t, _)| format!("[{t}]"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            out.push(
-                Diagnostic::error(path, format!("unknown key `{name}` in {CONFIG_FILE}"))
-                    .at_offset(text, span.start, span.end)
-                    .with_hint(hint),
-            );
-            continue;
-        };
-        let DeValue::Table(inner) = value.get_ref() else {
-            continue; // a wrong type is reported by the typed parse, with its span
-        };
-        for (k, _) in inner.iter() {
-            let kname = k.get_ref().as_ref();
-            if keys.contains(&kname) {
-                continue;
-            }
-            let home = SCHEMA
-                .iter()
-                .find(|(_, ks)| ks.contains(&kname))
-                .map(|(t, _)| *t);
-            let hint = match (home, closest(kname, keys.iter().copied())) {
-                (Some(t), _) => format!("`{kname}` belongs in `[{t}]`"),
-                (None, Some(c)) => format!("did you mean `{c}`?"),
-                (None, None) => format!("keys of [{name}]: {}", keys.join(", ")),
-            };
-            let span = k.span();
-            out.push(
-                Diagnostic::error(
-                    path,
-                    format!("unknown key `{name}.{kname}` in {CONFIG_FILE}"),
-                )
-                .at_offset(text, span.start, span.end)
-                .with_hint(hint),
-            );
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,31 +305,6 @@ mod tests {
         assert_eq!(c.build.output_dir, PathBuf::from("book"));
         assert!(c.highlight.enabled && c.search.enabled);
         assert_eq!(c.output_dir(), PathBuf::from("/g/book"));
-    }
-
-    #[test]
-    fn unknown_key_names_the_closest_known_one_with_position() {
-        let errs = parse("[book]\ntitle = \"G\"\n\n[highlight]\nthem = \"x\"\n").unwrap_err();
-        assert_eq!(errs.len(), 1);
-        let d = &errs[0];
-        assert_eq!((d.line, d.column), (5, 1));
-        assert!(d.message.contains("highlight.them"), "{}", d.message);
-        assert_eq!(d.hint.as_deref(), Some("did you mean `theme`?"));
-    }
-
-    #[test]
-    fn key_in_the_wrong_table_says_where_it_belongs() {
-        let errs = parse("[book]\ntitle = \"G\"\nbase-url = \"https://x\"\n").unwrap_err();
-        assert_eq!(
-            errs[0].hint.as_deref(),
-            Some("`base-url` belongs in `[site]`")
-        );
-    }
-
-    #[test]
-    fn unknown_table_is_reported() {
-        let errs = parse("[book]\ntitle = \"G\"\n[serch]\nenabled = true\n").unwrap_err();
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `[search]`?"));
     }
 
     #[test]
@@ -554,21 +344,6 @@ mod tests {
     }
 
     #[test]
-    fn sizes_read_and_print_in_their_units() {
-        assert_eq!(ByteSize::parse("5 MB"), Some(ByteSize(5_000_000)));
-        assert_eq!(ByteSize::parse("1.5mb"), Some(ByteSize(1_500_000)));
-        assert_eq!(ByteSize::parse("2 MiB"), Some(ByteSize(2 << 20)));
-        assert_eq!(ByteSize::parse("700"), Some(ByteSize(700)));
-        assert_eq!(ByteSize::parse("MB"), None);
-        assert_eq!(ByteSize::parse("0 KB"), None);
-        assert_eq!(ByteSize::parse("-1 KB"), None);
-        assert_eq!(ByteSize(5_000_000).to_string(), "5 MB");
-        assert_eq!(ByteSize(7_340_032).to_string(), "7.3 MB");
-        assert_eq!(ByteSize(2_048).to_string(), "2 KB");
-        assert_eq!(ByteSize(12).to_string(), "12 bytes");
-    }
-
-    #[test]
     fn missing_title_is_an_error() {
         let errs = parse("[book]\ndescription = \"x\"\n").unwrap_err();
         assert!(errs[0].message.contains("title"), "{}", errs[0].message);
@@ -598,47 +373,5 @@ mod tests {
         let text = "[book]\ntitle = \"G\"\n[build]\ncontent-dir = \"notes/../content\"\n";
         std::fs::write(g.join(CONFIG_FILE), text).expect("write");
         assert!(Config::load(g).is_ok());
-    }
-
-    #[test]
-    fn schema_lists_every_key_the_structs_accept() {
-        let full = r#"
-[book]
-title = "t"
-description = "d"
-authors = ["a"]
-language = "en"
-edit-url-template = "https://e/{path}"
-[build]
-content-dir = "c"
-output-dir = "o"
-theme = "t"
-cache-dir = "k"
-drafts = true
-max-markdown-size = "1 MB"
-[site]
-base-url = "https://x"
-[highlight]
-enabled = false
-theme = "a"
-dark-theme = "b"
-[search]
-enabled = false
-[tags]
-vocabulary = ["x"]
-max-per-question = 3
-[study]
-answer-headings = ["Answer"]
-[print]
-page-per-question = true
-"#;
-        let c = parse(full).expect("every schema key is accepted");
-        assert_eq!(c.tags.max_per_question, 3);
-        assert_eq!(c.build.max_markdown_size, ByteSize(1_000_000));
-        assert_eq!(c.study.answer_headings, vec!["Answer".to_string()]);
-        assert_eq!(c.base_url(), Some("https://x"));
-        let listed: usize = SCHEMA.iter().map(|(_, k)| k.len()).sum();
-        let in_text = full.lines().filter(|l| l.contains(" = ")).count();
-        assert_eq!(listed, in_text);
     }
 }

@@ -16,13 +16,14 @@ use rayon::prelude::*;
 use crate::confine::GuideRoot;
 use crate::content::load::UrlIndex;
 use crate::content::update::{Outcome, question_at, update_question};
-use crate::content::{Difficulty, Guide};
+use crate::content::{Difficulty, Guide, QuestionId};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::output::SitePatch;
 use crate::progress::Progress;
 use crate::render::context::QuestionCard;
 use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
+use crate::search::index::DocTerms;
 use crate::search::update::doc_terms;
 use crate::site::{self, BuildOptions, BuildReport, Loaded};
 use crate::study;
@@ -95,21 +96,6 @@ pub fn edit(
     assets: &[String],
     out: &Path,
 ) -> Result<Edited, Failed> {
-    let mut patch = SitePatch::new(out);
-    let mut warnings = Vec::new();
-    let mut pages: BTreeSet<PageId> = BTreeSet::new();
-    let mut stale = false;
-    let fail = |diagnostics: Vec<Diagnostic>, stale: bool| Failed {
-        diagnostics,
-        kept_is_stale: stale,
-    };
-    let mut steps = Vec::new();
-    let mut since = Instant::now();
-    let mut step = |name: &'static str| {
-        steps.push((name, since.elapsed()));
-        since = Instant::now();
-    };
-    let mut search_took = Duration::ZERO;
     // A file swapped for a link since the guide was loaded: the whole build decides about it.
     let config = &kept.loaded.guide.config;
     let root = GuideRoot::new(&config.root);
@@ -122,97 +108,30 @@ pub fn edit(
             "`{rel}` now leads outside the guide"
         )));
     }
+    let mut timer = Timer::new();
+    let mut edit = Edit {
+        patch: SitePatch::new(out),
+        out,
+        pages: BTreeSet::new(),
+        warnings: Vec::new(),
+        stale: false,
+        search_took: Duration::ZERO,
+    };
     for rel in questions {
-        let guide = &mut kept.loaded.guide;
-        let Some(id) = question_at(guide, rel) else {
-            return Ok(Edited::NeedsFullBuild(format!(
-                "`{rel}` is not in the guide"
-            )));
-        };
-        let before = PageId::showing(guide, id);
-        let card_before = QuestionCard::of(guide, id);
-        let study_before = study::chunk_layout(guide);
-        let old_terms = kept.search.as_ref().map(|_| doc_terms(guide, id));
-        match update_question(guide, &kept.index, &kept.loaded.highlighter, id) {
-            Ok(Outcome::Patched { old, warnings: w }) => {
-                warnings.extend(w);
-                // Every difficulty page shows how many questions each difficulty has.
-                if old.difficulty != guide.questions[id].difficulty {
-                    pages.extend(Difficulty::ALL.map(PageId::Difficulty));
-                }
-            }
-            Ok(Outcome::NeedsFullBuild(why)) => {
-                return Ok(Edited::NeedsFullBuild(format!("in `{rel}`, {why}")));
-            }
-            Err(diagnostics) => return Err(fail(diagnostics, stale)),
-        }
-        // From here on the kept guide is ahead of the site until the patch is applied.
-        stale = true;
-        pages.insert(PageId::Question(id));
-        // Other pages show the question as a card (or only its title, or counts of what the
-        // card holds): when the card is unchanged, so are they.
-        let card_changed = QuestionCard::of(guide, id) != card_before;
-        if card_changed {
-            pages.extend(before);
-            pages.extend(PageId::showing(guide, id));
-        }
-        // Study mode's data: the chunk holding the card (and any the edit moved), and the deck
-        // when it lists something that changed.
-        let study_files = Mutex::new(Vec::new());
-        let keep = |path: &str, bytes: &[u8]| {
-            if let Ok(mut f) = study_files.lock() {
-                f.push((path.to_string(), bytes.to_vec()));
-            }
-        };
-        let (moved, gone) = study::write_edited(guide, id, &study_before, &keep);
-        if moved || card_changed {
-            study::write_deck(guide, &keep);
-        }
-        for (path, bytes) in study_files.into_inner().unwrap_or_default() {
-            patch
-                .write(&path, &bytes)
-                .map_err(|e| fail(vec![write_error(out, &path, e)], stale))?;
-        }
-        for path in gone {
-            patch.remove(&path);
-        }
-        if let (Some(search), Some(old)) = (&mut kept.search, &old_terms) {
-            let searching = Instant::now();
-            let files = Mutex::new(Vec::new());
-            let update = search.update(guide, id, old, &|path, text| {
-                if let Ok(mut f) = files.lock() {
-                    f.push((path, text));
-                }
-            });
-            for (path, text) in files.into_inner().unwrap_or_default() {
-                patch
-                    .write(&path, text.as_bytes())
-                    .map_err(|e| fail(vec![write_error(out, &path, e)], stale))?;
-            }
-            for path in update.removed {
-                patch.remove(&path);
-            }
-            search_took += searching.elapsed();
+        if let Some(why) = edit.question(kept, rel)? {
+            return Ok(Edited::NeedsFullBuild(why));
         }
     }
-    step("patch");
+    timer.step("patch");
     let guide = &kept.loaded.guide;
-    let renderer = Renderer::new(guide, &kept.loaded.theme).map_err(|d| fail(d, stale))?;
-    // Long lists first, one page per task: the longest page is started at once, and the
-    // others fill the other threads meanwhile.
-    let mut order: Vec<PageId> = pages.iter().copied().collect();
-    order.sort_by_key(|&page| std::cmp::Reverse(list_length(guide, page)));
-    let rendered: Vec<Result<(String, String), Diagnostic>> = order
-        .par_iter()
-        .with_max_len(1)
-        .map(|&page| renderer.render(page))
-        .collect();
-    step("render");
+    let renderer = Renderer::new(guide, &kept.loaded.theme).map_err(|d| edit.fail(d))?;
+    let rendered = render_pages(guide, &renderer, &edit.pages);
+    timer.step("render");
     let mut errors = Vec::new();
     for page in rendered {
         match page {
             Ok((url, html)) => {
-                if let Err(e) = patch.write(&url, html.as_bytes()) {
+                if let Err(e) = edit.patch.write(&url, html.as_bytes()) {
                     errors.push(write_error(out, &url, e));
                 }
             }
@@ -225,23 +144,180 @@ pub fn edit(
                 "`{rel}` is not in the guide"
             )));
         };
-        if let Err(e) = patch.copy(&asset.url, &asset.source) {
+        if let Err(e) = edit.patch.copy(&asset.url, &asset.source) {
             errors.push(write_error(out, &asset.url, e));
         }
     }
     if !errors.is_empty() {
-        return Err(fail(errors, stale));
+        return Err(edit.fail(errors));
     }
-    step("write");
+    timer.step("write");
+    let mut steps = timer.steps;
     // Part of the patch step.
-    steps.insert(1, ("  search", search_took));
+    steps.insert(1, ("  search", edit.search_took));
     Ok(Edited::Done {
         steps,
-        files: patch.len().saturating_sub(pages.len()),
-        patch,
-        pages: pages.len(),
-        warnings,
+        files: edit.patch.len().saturating_sub(edit.pages.len()),
+        patch: edit.patch,
+        pages: edit.pages.len(),
+        warnings: edit.warnings,
     })
+}
+
+/// An edit in progress: the files prepared so far and the pages to render again.
+struct Edit<'a> {
+    patch: SitePatch,
+    out: &'a Path,
+    pages: BTreeSet<PageId>,
+    warnings: Vec<Diagnostic>,
+    /// The kept guide is ahead of the site on disk (until the patch is applied).
+    stale: bool,
+    search_took: Duration,
+}
+
+impl Edit<'_> {
+    fn fail(&self, diagnostics: Vec<Diagnostic>) -> Failed {
+        Failed {
+            diagnostics,
+            kept_is_stale: self.stale,
+        }
+    }
+
+    /// Writes `bytes` into the patch at `path` (relative to the site).
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Failed> {
+        self.patch
+            .write(path, bytes)
+            .map_err(|e| self.fail(vec![write_error(self.out, path, e)]))
+    }
+
+    /// Patches the question at `rel` into the kept guide and prepares its study and search
+    /// files; notes the pages to render again. `Some(reason)` when the edit needs a whole build.
+    fn question(&mut self, kept: &mut Kept, rel: &str) -> Result<Option<String>, Failed> {
+        let guide = &mut kept.loaded.guide;
+        let Some(id) = question_at(guide, rel) else {
+            return Ok(Some(format!("`{rel}` is not in the guide")));
+        };
+        let before = PageId::showing(guide, id);
+        let card_before = QuestionCard::of(guide, id);
+        let study_before = study::chunk_layout(guide);
+        let old_terms = kept.search.as_ref().map(|_| doc_terms(guide, id));
+        match update_question(guide, &kept.index, &kept.loaded.highlighter, id) {
+            Ok(Outcome::Patched { old, warnings }) => {
+                self.warnings.extend(warnings);
+                // Every difficulty page shows how many questions each difficulty has.
+                if old.difficulty != guide.questions[id].difficulty {
+                    self.pages.extend(Difficulty::ALL.map(PageId::Difficulty));
+                }
+            }
+            Ok(Outcome::NeedsFullBuild(why)) => return Ok(Some(format!("in `{rel}`, {why}"))),
+            Err(diagnostics) => return Err(self.fail(diagnostics)),
+        }
+        // From here on the kept guide is ahead of the site until the patch is applied.
+        self.stale = true;
+        self.pages.insert(PageId::Question(id));
+        // Other pages show the question as a card (or only its title, or counts of what the
+        // card holds): when the card is unchanged, so are they.
+        let card_changed = QuestionCard::of(guide, id) != card_before;
+        if card_changed {
+            self.pages.extend(before);
+            self.pages.extend(PageId::showing(guide, id));
+        }
+        self.study_files(guide, id, &study_before, card_changed)?;
+        if let (Some(search), Some(old)) = (&mut kept.search, &old_terms) {
+            let searching = Instant::now();
+            self.search_files(search, guide, id, old)?;
+            self.search_took += searching.elapsed();
+        }
+        Ok(None)
+    }
+
+    /// Study mode's data: the chunk holding the card (and any the edit moved), and the deck
+    /// when it lists something that changed.
+    fn study_files(
+        &mut self,
+        guide: &Guide,
+        id: QuestionId,
+        before: &[usize],
+        card_changed: bool,
+    ) -> Result<(), Failed> {
+        let files = Mutex::new(Vec::new());
+        let keep = |path: &str, bytes: &[u8]| {
+            if let Ok(mut f) = files.lock() {
+                f.push((path.to_string(), bytes.to_vec()));
+            }
+        };
+        let (moved, gone) = study::write_edited(guide, id, before, &keep);
+        if moved || card_changed {
+            study::write_deck(guide, &keep);
+        }
+        for (path, bytes) in files.into_inner().unwrap_or_default() {
+            self.write(&path, &bytes)?;
+        }
+        for path in gone {
+            self.patch.remove(&path);
+        }
+        Ok(())
+    }
+
+    /// The search files the question's new text changes, from its terms before the edit.
+    fn search_files(
+        &mut self,
+        search: &mut SearchIndex,
+        guide: &Guide,
+        id: QuestionId,
+        old: &DocTerms,
+    ) -> Result<(), Failed> {
+        let files = Mutex::new(Vec::new());
+        let update = search.update(guide, id, old, &|path, text| {
+            if let Ok(mut f) = files.lock() {
+                f.push((path, text));
+            }
+        });
+        for (path, text) in files.into_inner().unwrap_or_default() {
+            self.write(&path, text.as_bytes())?;
+        }
+        for path in update.removed {
+            self.patch.remove(&path);
+        }
+        Ok(())
+    }
+}
+
+/// Renders `pages`, long lists first, one page per task: the longest page is started at once,
+/// and the others fill the other threads meanwhile.
+fn render_pages(
+    guide: &Guide,
+    renderer: &Renderer,
+    pages: &BTreeSet<PageId>,
+) -> Vec<Result<(String, String), Diagnostic>> {
+    let mut order: Vec<PageId> = pages.iter().copied().collect();
+    order.sort_by_key(|&page| std::cmp::Reverse(list_length(guide, page)));
+    order
+        .par_iter()
+        .with_max_len(1)
+        .map(|&page| renderer.render(page))
+        .collect()
+}
+
+/// How long each step of an edit took, for `PREPBOOK_TIMINGS=1`.
+struct Timer {
+    steps: Vec<(&'static str, Duration)>,
+    since: Instant,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            steps: Vec::new(),
+            since: Instant::now(),
+        }
+    }
+
+    /// Ends the step `name`; the next one starts now.
+    fn step(&mut self, name: &'static str) {
+        self.steps.push((name, self.since.elapsed()));
+        self.since = Instant::now();
+    }
 }
 
 /// About how many questions a page lists, to render the longest first.

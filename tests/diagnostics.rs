@@ -142,3 +142,33 @@ fn a_misspelled_front_matter_key_is_a_warning_that_keeps_the_value() {
     );
     assert!(stderr.contains("did you mean `summary`?"), "{stderr}");
 }
+
+/// A caret lines up under the terminal columns a reader sees: a tab is drawn as four spaces in
+/// the source line (so no tab stop can move it), a CJK character or an emoji takes two columns. (The caret
+/// used to count characters, so it fell short by one column per wide character before it.)
+#[test]
+fn carets_line_up_after_tabs_and_wide_characters() {
+    let dir = fixture("basic");
+    std::fs::write(
+        dir.path().join("content/python/wide.md"),
+        "---\ntitle: 难度\nsummary: 困难 🎉\n---\n\n参见 🎉 [链接](nowhere.md)\n\n参见\t[链接](gone.md)\n",
+    )
+    .expect("write");
+    let out = prepbook(dir.path()).arg("check").output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let block = |start: &str| -> Vec<String> {
+        stderr
+            .split("\n\n")
+            .find(|b| b.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} in:\n{stderr}"))
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let emoji = block("content/python/wide.md:6:6: warning: link to `nowhere.md`");
+    assert_eq!(emoji[2], "6 | 参见 🎉 [链接](nowhere.md)");
+    assert_eq!(emoji[3], format!("  | {}{}", " ".repeat(8), "^".repeat(18)));
+    let tab = block("content/python/wide.md:8:4: warning: link to `gone.md`");
+    assert_eq!(tab[2], "8 | 参见    [链接](gone.md)");
+    assert_eq!(tab[3], format!("  | {}{}", " ".repeat(8), "^".repeat(15)));
+}

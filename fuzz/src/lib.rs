@@ -39,11 +39,13 @@ pub fn check_diagnostic_in(d: &Diagnostic, source: &str) {
     }
 }
 
-/// Human output has the rustc shape, with a caret line no longer than the source line plus the
-/// span; JSON output is one object on one line with the same position.
+/// Human output has the rustc shape, holds no control character but tab and newline, and has a
+/// caret line that ends at most one terminal column past the end of the source line shown; JSON
+/// output is one object on one line with the same position.
 pub fn check_rendering(d: &Diagnostic) {
     let human = d.to_string();
-    let path = d.path.display().to_string();
+    let path =
+        prepbook::diagnostics::escape_controls(&d.path.to_string_lossy(), false).into_owned();
     assert!(
         human.starts_with(&path),
         "{human:?} does not start with the path"
@@ -55,6 +57,12 @@ pub fn check_rendering(d: &Diagnostic) {
             "{human:?} does not start with {head:?}"
         );
     }
+    assert!(
+        !human
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "a control character reaches the terminal: {human:?}"
+    );
 
     if let Some(source_line) = &d.source_line {
         // The same diagnostic with a one-word message and no hint, so the lines of the output
@@ -71,33 +79,41 @@ pub fn check_rendering(d: &Diagnostic) {
         );
         let num = d.line.to_string();
         let pad = " ".repeat(num.len());
-        let shown = lines[2]
-            .strip_prefix(&format!("{num} | "))
-            .unwrap_or_else(|| panic!("source line without its number: {out:?}"));
-        let caret = lines[3]
-            .strip_prefix(&format!("{pad} | "))
-            .unwrap_or_else(|| panic!("caret line without its gutter: {out:?}"));
+        // The renderer writes nothing after the gutter of an empty line.
+        let after_gutter = |line: &str, gutter: &str| {
+            let rest = line.strip_prefix(gutter).unwrap_or_else(|| {
+                panic!("{line:?} does not start with the gutter {gutter:?}: {out:?}")
+            });
+            rest.strip_prefix(' ').unwrap_or(rest).to_string()
+        };
+        let shown = after_gutter(lines[2], &format!("{num} |"));
+        let caret = after_gutter(lines[3], &format!("{pad} |"));
         let carets = caret.chars().rev().take_while(|&c| c == '^').count();
         assert!(carets >= 1, "no caret: {out:?}");
         assert!(
-            caret
-                .trim_end_matches('^')
-                .chars()
-                .all(|c| c == ' ' || c == '\t'),
+            caret.trim_end_matches('^').chars().all(|c| c == ' '),
             "the caret line holds more than blanks and carets: {caret:?}"
         );
-        let limit = shown.chars().count() + d.span_len as usize;
+        let columns = |text: &str| -> usize {
+            text.chars()
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(1))
+                .sum()
+        };
         assert!(
-            caret.chars().count() <= limit,
-            "caret line of {} characters under a line of {}, span {}",
+            caret.chars().count() <= columns(&shown) + 1,
+            "a caret line of {} columns under a line of {}: {out:?}",
             caret.chars().count(),
-            shown.chars().count(),
-            d.span_len
+            columns(&shown)
         );
-        assert!(
-            source_line.chars().count() <= shown.chars().count(),
-            "the shown line is shorter than the source line"
-        );
+        // A short line of plain ASCII text is shown as it is.
+        let leading = source_line.len() - source_line.trim_start().len();
+        if leading <= 20
+            && source_line
+                .chars()
+                .all(|c| c == ' ' || c.is_ascii_graphic())
+        {
+            assert_eq!(&shown, source_line, "{out:?}");
+        }
     }
 
     let json = d.to_json_line();

@@ -12,9 +12,7 @@ use crate::diagnostics::Diagnostic;
 
 /// Prints diagnostics to stderr, rustc style, each followed by a blank line.
 pub fn print_diagnostics(diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{d}\n");
-    }
+    crate::diagnostics::render::print_all(diags);
 }
 
 /// The closing line after errors: how many, of which kind.

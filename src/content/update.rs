@@ -1,8 +1,9 @@
-//! Re-reading one edited question into a loaded guide, for `serve`. The question is parsed,
-//! rendered and checked exactly as a full load would (the same functions of
-//! [`crate::content::load`]), then swapped in place. An edit whose effects reach past the
-//! question's own pages and lists (a new URL, a new place in its section, a tag the guide did not
-//! have, ...) is not patched: the caller rebuilds the whole guide instead.
+//! Re-reading one edited question into a loaded guide, for the edit engine that `serve` and
+//! `build` share ([`crate::edit`]). The question is parsed, rendered and checked exactly as a
+//! full load would (the same functions of [`crate::content::load`]), then swapped in place. An
+//! edit whose effects reach past the question's own pages and lists (a new URL, a new place in
+//! its section, a tag the guide did not have, ...) is not patched: the caller rebuilds the whole
+//! guide instead.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -43,6 +44,58 @@ pub fn update_question(
     hl: &Highlighter,
     id: QuestionId,
 ) -> Result<Outcome, Vec<Diagnostic>> {
+    match patch(guide, index, hl, id) {
+        Ok(outcome) => Ok(outcome),
+        Err(Stop::FullBuild(why)) => Ok(Outcome::NeedsFullBuild(why)),
+        Err(Stop::Errors(diagnostics)) => Err(diagnostics),
+    }
+}
+
+/// Why an update stops before it patches the guide.
+enum Stop {
+    /// The edit reaches past the question's own pages: rebuild the guide, for this reason.
+    FullBuild(&'static str),
+    /// The file has errors.
+    Errors(Vec<Diagnostic>),
+}
+
+/// [`update_question`], step by step; the guide changes only in the last step.
+fn patch(
+    guide: &mut Guide,
+    index: &UrlIndex,
+    hl: &Highlighter,
+    id: QuestionId,
+) -> Result<Outcome, Stop> {
+    let diags = Diagnostics::default();
+    let mut q = reread(guide, index, hl, id, &diags)?;
+    keeps_its_place(guide, id, &q)?;
+    let touched = tags_in_place(guide, id, &mut q, &diags)?;
+    if !q.source.front.related.is_empty() {
+        q.related = RelatedIndex::new(guide).resolve(guide, id, &q, &diags);
+    }
+    check_anchors(guide, id, &q, &diags);
+    if diags.has_errors() {
+        return Err(Stop::Errors(diags.take_sorted()));
+    }
+    for &t in &touched {
+        guide.tags[t].questions = members_after(&guide.tags[t].questions, id, &q, t);
+    }
+    let old = std::mem::replace(&mut guide.questions[id], q);
+    Ok(Outcome::Patched {
+        old: Box::new(old),
+        warnings: diags.take_sorted(),
+    })
+}
+
+/// Question `id` read, parsed and rendered again from its file, in the same place of the
+/// guide (same URL, same kind). Its tags and related questions are left empty.
+fn reread(
+    guide: &Guide,
+    index: &UrlIndex,
+    hl: &Highlighter,
+    id: QuestionId,
+    diags: &Diagnostics,
+) -> Result<Question, Stop> {
     let old = &guide.questions[id];
     let (page, read_diags) = read_page(
         &guide.config.content_dir(),
@@ -50,21 +103,18 @@ pub fn update_question(
         guide.config.build.max_markdown_size,
     );
     let Some(page) = page else {
-        return Err(read_diags);
+        return Err(Stop::Errors(read_diags));
     };
-    let diags = Diagnostics::default();
     diags.extend(read_diags);
     if page.front.draft && !guide.config.build.drafts {
-        return Ok(Outcome::NeedsFullBuild("it is now a draft"));
+        return Err(Stop::FullBuild("it is now a draft"));
     }
     let slug = page_slug(&page);
     if slug != old.slug {
-        return Ok(Outcome::NeedsFullBuild("its URL changed"));
+        return Err(Stop::FullBuild("its URL changed"));
     }
     if page.front.kind != old.kind {
-        return Ok(Outcome::NeedsFullBuild(
-            "it changed between question and article",
-        ));
+        return Err(Stop::FullBuild("it changed between question and article"));
     }
     let mut q = Question {
         slug,
@@ -86,39 +136,49 @@ pub fn update_question(
         index,
         hl,
         &guide.config.study.answer_headings,
-        &diags,
+        diags,
     );
-    title_and_summary(&mut q, &diags);
+    title_and_summary(&mut q, diags);
+    Ok(q)
+}
 
-    // Its place in the section: the same, or every id after it would move.
+/// Its place in the section: the same, or every id after it would move.
+fn keeps_its_place(guide: &Guide, id: QuestionId, q: &Question) -> Result<(), Stop> {
     let (prev, next) = guide.neighbours(id);
-    let order = question_order(&q);
+    let order = question_order(q);
     if prev.is_some_and(|p| question_order(&guide.questions[p]) >= order)
         || next.is_some_and(|n| question_order(&guide.questions[n]) <= order)
     {
-        return Ok(Outcome::NeedsFullBuild("its place in the section changed"));
+        return Err(Stop::FullBuild("its place in the section changed"));
     }
+    Ok(())
+}
 
-    // Tags: only those the guide already has, with unchanged names.
+/// Gives `q` its tags: only those the guide already has, with unchanged names (a tag's name is
+/// written as its first question writes it). Returns the tags whose questions change.
+fn tags_in_place(
+    guide: &Guide,
+    id: QuestionId,
+    q: &mut Question,
+    diags: &Diagnostics,
+) -> Result<BTreeSet<TagId>, Stop> {
     let (used, problems) = page_tags(&q.source, &guide.config);
     diags.extend(problems);
     for (_, key) in used {
         let Some(t) = guide.tags.iter().position(|t| t.key == key) else {
-            return Ok(Outcome::NeedsFullBuild(
-                "it has a tag the guide did not have",
-            ));
+            return Err(Stop::FullBuild("it has a tag the guide did not have"));
         };
         q.tags.push(t);
     }
     let old = &guide.questions[id];
     let touched: BTreeSet<TagId> = old.tags.iter().chain(&q.tags).copied().collect();
     for &t in &touched {
-        let members: Vec<QuestionId> = members_after(&guide.tags[t].questions, id, &q, t);
+        let members: Vec<QuestionId> = members_after(&guide.tags[t].questions, id, q, t);
         let Some(&first) = members.first() else {
-            return Ok(Outcome::NeedsFullBuild("a tag is no longer used"));
+            return Err(Stop::FullBuild("a tag is no longer used"));
         };
         let first = if first == id {
-            &q
+            &*q
         } else {
             &guide.questions[first]
         };
@@ -128,15 +188,15 @@ pub fn update_question(
             .find(|(_, k)| *k == guide.tags[t].key)
             .map(|(n, _)| n);
         if name != Some(guide.tags[t].name.as_str()) {
-            return Ok(Outcome::NeedsFullBuild("a tag is now written differently"));
+            return Err(Stop::FullBuild("a tag is now written differently"));
         }
     }
+    Ok(touched)
+}
 
-    if !q.source.front.related.is_empty() {
-        q.related = RelatedIndex::new(guide).resolve(guide, id, &q, &diags);
-    }
-
-    // Anchors: its own links, and, when its headings changed, links from other pages to them.
+/// Anchors: the question's own links, and, when its headings changed, links from other pages
+/// to them.
+fn check_anchors(guide: &Guide, id: QuestionId, q: &Question, diags: &Diagnostics) {
     let own: Vec<&str> = q.body.headings.iter().map(|h| h.id.as_str()).collect();
     let mut ids: HashMap<&str, Vec<&str>> = HashMap::from([(q.url.as_str(), own)]);
     for link in &q.body.links {
@@ -147,34 +207,22 @@ pub fn update_question(
             ids.insert(target, headings);
         }
     }
-    check_links(&q.source, q.body.links.iter(), &ids, &diags);
-    if q.body.headings != old.body.headings {
-        for (other_id, other) in guide.questions.iter().enumerate() {
-            if other_id != id {
-                let into = other.body.links.iter().filter(|l| l.target_url == q.url);
-                check_links(&other.source, into, &ids, &diags);
-            }
-        }
-        for s in &guide.sections {
-            if let Some(page) = &s.index {
-                let into = s.intro.links.iter().filter(|l| l.target_url == q.url);
-                check_links(page, into, &ids, &diags);
-            }
+    check_links(&q.source, q.body.links.iter(), &ids, diags);
+    if q.body.headings == guide.questions[id].body.headings {
+        return;
+    }
+    for (other_id, other) in guide.questions.iter().enumerate() {
+        if other_id != id {
+            let into = other.body.links.iter().filter(|l| l.target_url == q.url);
+            check_links(&other.source, into, &ids, diags);
         }
     }
-    drop(ids);
-
-    if diags.has_errors() {
-        return Err(diags.take_sorted());
+    for s in &guide.sections {
+        if let Some(page) = &s.index {
+            let into = s.intro.links.iter().filter(|l| l.target_url == q.url);
+            check_links(page, into, &ids, diags);
+        }
     }
-    for &t in &touched {
-        guide.tags[t].questions = members_after(&guide.tags[t].questions, id, &q, t);
-    }
-    let old = std::mem::replace(&mut guide.questions[id], q);
-    Ok(Outcome::Patched {
-        old: Box::new(old),
-        warnings: diags.take_sorted(),
-    })
 }
 
 /// The heading ids of the page at `url`, if it is a page of the guide.

@@ -226,7 +226,7 @@ fn registered(text: &str) -> Option<(String, Value)> {
     Some((format!("{}:{}", kind.as_str()?, key.as_str()?), value))
 }
 
-/// The sections in reading order (the root first), as (section id, its questions).
+/// The sections in reading order (the root first).
 fn reading_order(guide: &Guide) -> Vec<usize> {
     let mut out = Vec::new();
     let mut stack = vec![0usize];
@@ -248,40 +248,10 @@ pub fn export(
     let renderer = Renderer::new(guide, &loaded.theme)?;
     let targets = targets(guide);
 
-    // Chunks: runs of at most CHUNK questions of one section.
     let order = reading_order(guide);
-    let mut chunk_lists: Vec<Vec<usize>> = Vec::new();
-    let mut chunk_of = vec![0usize; guide.questions.len()];
-    let mut sections = Vec::new();
-    for (pos, &s) in order.iter().enumerate() {
-        let section = &guide.sections[s];
-        let mut chunks = Vec::new();
-        for run in section.questions.chunks(CHUNK) {
-            for &q in run {
-                chunk_of[q] = chunk_lists.len();
-            }
-            chunks.push(ChunkRef {
-                id: chunk_lists.len(),
-                questions: run.len(),
-            });
-            chunk_lists.push(run.to_vec());
-        }
-        let id = if s == 0 {
-            "pb-intro".to_string()
-        } else {
-            format!("s-{s}")
-        };
-        sections.push(ExportSection {
-            index: pos,
-            intro_html: targets.rewrite(&section.intro.html, &section.url, &id),
-            id,
-            title: section.title.clone(),
-            depth: section.depth,
-            count: section.questions.len(),
-            chunks,
-        });
-    }
-    let chunks: Vec<String> = chunk_lists
+    let layout = Layout::new(guide, &targets, &order);
+    let chunks: Vec<String> = layout
+        .chunk_lists
         .par_iter()
         .map(|list| {
             let items: Vec<Value> = list
@@ -294,9 +264,100 @@ pub fn export(
     let eager = force_eager
         || (guide.questions.len() <= EAGER_QUESTIONS
             && chunks.iter().map(String::len).sum::<usize>() < EAGER_BYTES);
+    let index = question_index(guide, &order, &layout.chunk_of);
+    let study = !questions_only;
+    let data = data_blocks(guide, study);
+    let (css, scripts) = inline_assets(loaded, study);
 
-    // The index the page works from: per question [title, section, chunk, difficulty (0 none,
-    // 1 easy...), levels (bits: 1 entry, 2 mid, 4 senior), tag numbers], plus the tags.
+    let all: Vec<usize> = (0..guide.questions.len()).collect();
+    let mut base = renderer.base(
+        "index.html",
+        "export",
+        guide.config.book.title.clone(),
+        guide.config.book.description.clone(),
+    );
+    base.canonical = None;
+    let page = ExportPage {
+        base,
+        sections: layout.sections,
+        questions_only,
+        eager,
+        css,
+        scripts,
+        index,
+        chunks,
+        data,
+        panel: study.then(|| renderer.study_panel()),
+        study,
+        search: guide.config.search.enabled,
+        difficulties: renderer.difficulty_counts(&all),
+        levels: renderer.level_counts(),
+        tags: renderer.tag_counts(),
+        count: guide.question_count(),
+    };
+    let html = renderer
+        .template("export.html", &page)
+        .map_err(|d| vec![d])?;
+    Ok(HtmlExport {
+        html,
+        questions: guide.questions.len(),
+    })
+}
+
+/// The sections of the page and the chunks their questions are packed in: runs of at most
+/// [`CHUNK`] questions of one section.
+struct Layout {
+    sections: Vec<ExportSection>,
+    /// The questions of each chunk.
+    chunk_lists: Vec<Vec<usize>>,
+    /// The chunk of each question.
+    chunk_of: Vec<usize>,
+}
+
+impl Layout {
+    fn new(guide: &Guide, targets: &Targets, order: &[usize]) -> Layout {
+        let mut chunk_lists: Vec<Vec<usize>> = Vec::new();
+        let mut chunk_of = vec![0usize; guide.questions.len()];
+        let mut sections = Vec::new();
+        for (pos, &s) in order.iter().enumerate() {
+            let section = &guide.sections[s];
+            let mut chunks = Vec::new();
+            for run in section.questions.chunks(CHUNK) {
+                for &q in run {
+                    chunk_of[q] = chunk_lists.len();
+                }
+                chunks.push(ChunkRef {
+                    id: chunk_lists.len(),
+                    questions: run.len(),
+                });
+                chunk_lists.push(run.to_vec());
+            }
+            let id = if s == 0 {
+                "pb-intro".to_string()
+            } else {
+                format!("s-{s}")
+            };
+            sections.push(ExportSection {
+                index: pos,
+                intro_html: targets.rewrite(&section.intro.html, &section.url, &id),
+                id,
+                title: section.title.clone(),
+                depth: section.depth,
+                count: section.questions.len(),
+                chunks,
+            });
+        }
+        Layout {
+            sections,
+            chunk_lists,
+            chunk_of,
+        }
+    }
+}
+
+/// The index the page works from, as JSON: per question [title, section, chunk, difficulty (0
+/// none, 1 easy...), levels (bits: 1 entry, 2 mid, 4 senior), tag numbers], plus the tags.
+fn question_index(guide: &Guide, order: &[usize], chunk_of: &[usize]) -> String {
     let section_pos: HashMap<usize, usize> =
         order.iter().enumerate().map(|(p, &s)| (s, p)).collect();
     let questions: Vec<Value> = guide
@@ -326,11 +387,13 @@ pub fn export(
         })
         .collect();
     let tags: Vec<Value> = guide.tags.iter().map(|t| json!([t.slug, t.name])).collect();
-    let index = inline_safe(&json!({ "q": questions, "tags": tags, "chunk": CHUNK }).to_string());
+    inline_safe(&json!({ "q": questions, "tags": tags, "chunk": CHUNK }).to_string())
+}
 
-    // Search and study data: the same files the site loads, each compressed on its own, so a
-    // query or a card inflates only what it needs. Snippet text comes from the questions in the
-    // page: it is not stored twice.
+/// Search and study data: the same files the site loads, each compressed on its own, so a
+/// query or a card inflates only what it needs. Snippet text comes from the questions in the
+/// page: it is not stored twice.
+fn data_blocks(guide: &Guide, study: bool) -> Vec<DataBlock> {
     let files = std::sync::Mutex::new(BTreeMap::<String, Value>::new());
     let keep = |text: &str| {
         if let Some((name, mut value)) = registered(text)
@@ -345,11 +408,10 @@ pub fn export(
     if guide.config.search.enabled {
         crate::search::for_each_file(guide, &|_, text| keep(&text));
     }
-    let study = !questions_only;
     if study {
         crate::study::write(guide, &|_, bytes| keep(&String::from_utf8_lossy(bytes)));
     }
-    let data: Vec<DataBlock> = files
+    files
         .into_inner()
         .unwrap_or_default()
         .into_par_iter()
@@ -357,8 +419,12 @@ pub fn export(
             data: gzip_base64(&value.to_string()),
             name,
         })
-        .collect();
+        .collect()
+}
 
+/// The theme's stylesheet (with the highlighting colours) and scripts, to inline: only the
+/// scripts the page uses.
+fn inline_assets(loaded: &Loaded, study: bool) -> (String, String) {
     let theme_text = |name: &str| {
         loaded
             .theme
@@ -373,7 +439,7 @@ pub fn export(
     scripts.push_str(&theme_text("data.js"));
     // Before anything asks for data: it tells the registry where the page keeps it.
     scripts.push_str(&theme_text("export.js"));
-    if guide.config.search.enabled {
+    if loaded.guide.config.search.enabled {
         scripts.push_str(&theme_text("search.js"));
     }
     if study {
@@ -386,39 +452,5 @@ pub fn export(
             scripts.push_str(&theme_text(name));
         }
     }
-    let scripts = inline_safe(&scripts);
-
-    let all: Vec<usize> = (0..guide.questions.len()).collect();
-    let mut base = renderer.base(
-        "index.html",
-        "export",
-        guide.config.book.title.clone(),
-        guide.config.book.description.clone(),
-    );
-    base.canonical = None;
-    let page = ExportPage {
-        base,
-        sections,
-        questions_only,
-        eager,
-        css,
-        scripts,
-        index,
-        chunks,
-        data,
-        panel: study.then(|| renderer.study_panel()),
-        study,
-        search: guide.config.search.enabled,
-        difficulties: renderer.difficulty_counts(&all),
-        levels: renderer.level_counts(),
-        tags: renderer.tag_counts(),
-        count: guide.question_count(),
-    };
-    let html = renderer
-        .template("export.html", &page)
-        .map_err(|d| vec![d])?;
-    Ok(HtmlExport {
-        html,
-        questions: guide.questions.len(),
-    })
+    (css, inline_safe(&scripts))
 }

@@ -159,7 +159,17 @@ type OffsetEvents<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBr
 impl<'a, 'i> Renderer<'a, 'i> {
     fn event(&mut self, event: Event<'a>, start: usize, end: usize, rest: &mut OffsetEvents<'a>) {
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(tag) => self.start(tag, start, end, rest),
+            Event::End(tag) => self.end(tag),
+            other => self.inline(other),
+        }
+    }
+
+    /// An element opens at `start..end`. A heading, a code block or an HTML block is read
+    /// whole from `rest`, up to its end.
+    fn start(&mut self, tag: Tag<'a>, start: usize, end: usize, rest: &mut OffsetEvents<'a>) {
+        match tag {
+            Tag::Heading { level, id, .. } => {
                 let mut inner = Vec::new();
                 for (e, _) in rest.by_ref() {
                     if matches!(e, Event::End(TagEnd::Heading(_))) {
@@ -169,7 +179,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 }
                 self.heading(level, id.map(|s| s.to_string()), inner, start, end);
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
+            Tag::CodeBlock(kind) => {
                 self.seen_block = true;
                 let mut code = String::new();
                 for (e, _) in rest.by_ref() {
@@ -185,54 +195,73 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 };
                 self.code_block(&info, &code, start, end);
             }
-            Event::Start(Tag::HtmlBlock) => {
-                let mut raw = String::new();
-                for (e, _) in rest.by_ref() {
-                    match e {
-                        Event::End(TagEnd::HtmlBlock) => break,
-                        Event::Html(t) => raw.push_str(&t),
-                        _ => {}
-                    }
-                }
-                if raw.trim().eq_ignore_ascii_case(ANSWER_MARKER) && !self.marker_answer {
-                    self.marker_answer = true;
-                    self.out.push(Event::Html(CowStr::from(MARKER_SENTINEL)));
-                    return;
-                }
-                if !is_only_comments(&raw) {
-                    self.seen_block = true;
-                }
-                self.text.push_html(&raw);
-                self.out.push(Event::Html(raw.into()));
-            }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
+            Tag::HtmlBlock => self.html_block(rest),
+            Tag::BlockQuote(Some(kind)) => {
                 self.seen_block = true;
                 let (class, label) = alert(kind);
                 self.out.push(Event::Html(
                     format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{label}</p>\n").into(),
                 ));
             }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                self.out.push(Event::Html("</div>\n".into()))
-            }
-            Event::Start(Tag::Table(aligns)) => {
+            Tag::Table(aligns) => {
                 self.seen_block = true;
                 self.out
                     .push(Event::Html("<div class=\"table-wrap\">".into()));
                 self.out.push(Event::Start(Tag::Table(aligns)));
             }
-            Event::End(TagEnd::Table) => {
-                self.out.push(Event::End(TagEnd::Table));
-                self.out.push(Event::Html("</div>\n".into()));
-            }
-            Event::Start(Tag::Paragraph) => {
+            Tag::Paragraph => {
                 self.seen_block = true;
                 if self.result.first_paragraph.is_empty() {
                     self.paragraph = Some(String::new());
                 }
                 self.out.push(Event::Start(Tag::Paragraph));
             }
-            Event::End(TagEnd::Paragraph) => {
+            mut tag @ (Tag::Link { .. } | Tag::Image { .. }) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+                    && let Some(dest) = self.link(dest_url, start, end)
+                {
+                    *dest_url = dest;
+                }
+                self.out.push(Event::Start(tag));
+            }
+            other => {
+                self.seen_block = true;
+                self.out.push(Event::Start(other));
+            }
+        }
+    }
+
+    /// An HTML block, read whole from `rest`: the answer marker, or HTML passed through.
+    fn html_block(&mut self, rest: &mut OffsetEvents<'a>) {
+        let mut raw = String::new();
+        for (e, _) in rest.by_ref() {
+            match e {
+                Event::End(TagEnd::HtmlBlock) => break,
+                Event::Html(t) => raw.push_str(&t),
+                _ => {}
+            }
+        }
+        if raw.trim().eq_ignore_ascii_case(ANSWER_MARKER) && !self.marker_answer {
+            self.marker_answer = true;
+            self.out.push(Event::Html(CowStr::from(MARKER_SENTINEL)));
+            return;
+        }
+        if !is_only_comments(&raw) {
+            self.seen_block = true;
+        }
+        self.text.push_html(&raw);
+        self.out.push(Event::Html(raw.into()));
+    }
+
+    /// An element closes.
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::BlockQuote(Some(_)) => self.out.push(Event::Html("</div>\n".into())),
+            TagEnd::Table => {
+                self.out.push(Event::End(TagEnd::Table));
+                self.out.push(Event::Html("</div>\n".into()));
+            }
+            TagEnd::Paragraph => {
                 if let Some(p) = self.paragraph.take() {
                     // A line of links ("[中文文档](...)") is not a summary; keep looking.
                     if p.split_whitespace().count() >= 6 {
@@ -242,14 +271,13 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 self.text.push(" ");
                 self.out.push(Event::End(TagEnd::Paragraph));
             }
-            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
-                    && let Some(dest) = self.link(dest_url, start, end)
-                {
-                    *dest_url = dest;
-                }
-                self.out.push(Event::Start(tag));
-            }
+            other => self.out.push(Event::End(other)),
+        }
+    }
+
+    /// Text, code, inline HTML, math and breaks: passed on, and noted as the page's text.
+    fn inline(&mut self, event: Event<'a>) {
+        match event {
             Event::Text(t) => {
                 self.note_text(&t);
                 self.out.push(Event::Text(t));
@@ -284,10 +312,6 @@ impl<'a, 'i> Renderer<'a, 'i> {
             }
             Event::SoftBreak | Event::HardBreak => {
                 self.note_text(" ");
-                self.out.push(event);
-            }
-            Event::Start(_) => {
-                self.seen_block = true;
                 self.out.push(event);
             }
             other => self.out.push(other),

@@ -353,9 +353,7 @@ impl Session {
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{d}\n");
-    }
+    crate::diagnostics::render::print_all(diags);
 }
 
 fn count(n: usize, word: &str) -> String {

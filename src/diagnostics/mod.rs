@@ -1,12 +1,16 @@
-//! Diagnostics a contributor can act on: `path:line:col: error: message`, the source line with a
-//! caret under the problem, and a hint, printed like rustc; also as JSON lines for tools.
+//! Diagnostics a contributor can act on: what is wrong, where (`path:line:col` and the source
+//! line), and how to fix it; collected from many threads and reported in a stable order, to
+//! people like rustc (`render`) and to tools as JSON lines.
 
-use std::borrow::Cow;
-use std::fmt;
+mod escape;
+pub mod render;
+
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+
+pub use escape::escape_controls;
 
 /// How bad a diagnostic is. Errors fail the command; warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -144,85 +148,6 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let path = self.path.to_string_lossy();
-        let path = escape_controls(&path, false);
-        let message = escape_controls(&self.message, true);
-        if self.line > 0 {
-            write!(
-                f,
-                "{path}:{}:{}: {label}: {message}",
-                self.line, self.column
-            )?;
-        } else {
-            write!(f, "{path}: {label}: {message}")?;
-        }
-        if let Some(src) = &self.source_line {
-            let num = self.line.to_string();
-            let pad = " ".repeat(num.len());
-            let before = self.column.saturating_sub(1) as usize;
-            // Keep tabs in the caret line so the caret lines up under tab-indented source, and
-            // make room for each escaped control character.
-            let lead: String = src
-                .chars()
-                .take(before)
-                .map(|c| match c {
-                    '\t' => "\t".to_string(),
-                    c => " ".repeat(shown_width(c)),
-                })
-                .collect();
-            let span = self.span_len as usize;
-            let under: usize = src.chars().skip(before).take(span).map(shown_width).sum();
-            let past_end = span.saturating_sub(src.chars().skip(before).take(span).count());
-            write!(
-                f,
-                "\n{pad} |\n{num} | {}\n{pad} | {lead}{}",
-                escape_controls(src, false),
-                "^".repeat((under + past_end).max(1))
-            )?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {}", escape_controls(hint, true))?;
-        }
-        Ok(())
-    }
-}
-
-/// `text` with each control character (C0, DEL and C1: ESC, BEL, CR, ...) written as its Rust
-/// escape, `\u{1b}`, so that a guide's text cannot move the cursor, rewrite a CI log or set the
-/// terminal's title when a diagnostic quotes it. Tab stays; newline stays when `newlines`.
-pub fn escape_controls(text: &str, newlines: bool) -> Cow<'_, str> {
-    let kept = |c: char| !c.is_control() || c == '\t' || (newlines && c == '\n');
-    if text.chars().all(kept) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if kept(c) {
-            out.push(c);
-        } else {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// How many columns `c` takes once escaped (a control character becomes `\u{..}`).
-fn shown_width(c: char) -> usize {
-    if c.is_control() && c != '\t' {
-        escape_controls(c.encode_utf8(&mut [0; 4]), false)
-            .chars()
-            .count()
-    } else {
-        1
-    }
-}
-
 /// Collects diagnostics from many threads; one build or check reports them all at the end.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
@@ -297,91 +222,6 @@ pub fn display_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn renders_like_rustc_with_caret_and_hint() {
-        let src = "---\ntitle: Hi\ndifficulty: meduim\n---\n";
-        let d = Diagnostic::error("q.md", "unknown difficulty `meduim`")
-            .at(src, 3, 13, 6)
-            .with_hint("did you mean `medium`?");
-        assert_eq!(
-            d.to_string(),
-            "q.md:3:13: error: unknown difficulty `meduim`\n  |\n3 | difficulty: meduim\n  |             ^^^^^^\n  = hint: did you mean `medium`?"
-        );
-    }
-
-    /// The rendered source line and caret line of a diagnostic, without their gutters.
-    fn source_and_caret(d: &Diagnostic) -> (String, String) {
-        let shown = d.to_string();
-        let lines: Vec<&str> = shown.lines().collect();
-        let number = format!("{} | ", d.line);
-        let at = lines
-            .iter()
-            .position(|l| l.starts_with(&number))
-            .expect("a source line");
-        let gutter = number.len();
-        (
-            lines[at][gutter..].to_string(),
-            lines[at + 1][gutter..].to_string(),
-        )
-    }
-
-    #[test]
-    fn control_characters_are_escaped_everywhere_and_the_caret_still_points_at_the_problem() {
-        let src = "---\ntitle: \u{1b}]0;owned\u{7}\u{9b}2J\rx meduim\n---\n";
-        let col = src
-            .lines()
-            .nth(1)
-            .and_then(|l| l.find("meduim"))
-            .expect("in line");
-        let col = src.lines().nth(1).expect("line")[..col].chars().count() + 1;
-        let d = Diagnostic::error("q\u{1b}[2K.md", "unknown `\u{7}x`\nsecond line")
-            .at(src, 2, col, 6)
-            .with_hint("write \u{1b}[31mred");
-        let shown = d.to_string();
-        assert!(
-            !shown.chars().any(|c| c.is_control() && c != '\n'),
-            "{shown:?}"
-        );
-        assert!(shown.starts_with("q\\u{1b}[2K.md:2:"), "{shown}");
-        assert!(shown.contains("unknown `\\u{7}x`\nsecond line"), "{shown}");
-        assert!(shown.ends_with("= hint: write \\u{1b}[31mred"), "{shown}");
-        let (line, caret) = source_and_caret(&d);
-        assert_eq!(line, "title: \\u{1b}]0;owned\\u{7}\\u{9b}2J\\u{d}x meduim");
-        assert_eq!(caret.find('^'), line.find("meduim"), "\n{line}\n{caret}");
-        assert_eq!(caret.trim(), "^^^^^^");
-
-        let json = d.to_json_line();
-        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
-        for field in ["path", "message", "source_line", "hint"] {
-            let text = value[field].as_str().expect(field);
-            assert!(
-                !text.chars().any(|c| c.is_control() && c != '\n'),
-                "{field}: {text:?}"
-            );
-        }
-        assert_eq!(value["column"], col, "the column is still the file's");
-    }
-
-    #[test]
-    fn an_escaped_character_under_the_caret_widens_it() {
-        let src = "tags: [a\u{1b}b, c]\n";
-        let d = Diagnostic::warning("q.md", "odd tag").at(src, 1, 8, 3);
-        let (line, caret) = source_and_caret(&d);
-        assert_eq!(line, "tags: [a\\u{1b}b, c]");
-        assert_eq!(caret, format!("{}{}", " ".repeat(7), "^".repeat(8)));
-    }
-
-    #[test]
-    fn text_without_control_characters_is_not_copied() {
-        assert!(matches!(
-            escape_controls("tab\tand é", false),
-            Cow::Borrowed(_)
-        ));
-        assert_eq!(escape_controls("a\nb", false), "a\\u{a}b");
-        assert_eq!(escape_controls("a\nb", true), "a\nb");
-        assert_eq!(escape_controls("\u{7f}\u{85}", true), "\\u{7f}\\u{85}");
-    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
