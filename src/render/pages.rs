@@ -41,6 +41,7 @@ impl Renderer<'_> {
         let section = &g.sections[s];
         let mut breadcrumbs = self.crumbs(s);
         breadcrumbs.pop();
+        let no_extra = serde_json::Map::new();
         self.template(
             "section.html",
             &SectionPage {
@@ -64,6 +65,7 @@ impl Renderer<'_> {
                 questions: QuestionCard::list(g, &section.questions),
                 difficulties: self.difficulty_counts(&section.questions),
                 card_count: g.cards_in(s),
+                extra: section.index.as_ref().map_or(&no_extra, |p| &p.front.extra),
             },
         )
     }

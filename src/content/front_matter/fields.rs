@@ -266,7 +266,7 @@ fn unknown(
         Diagnostic::warning(src.path, format!("unknown front matter key `{name}`"))
             .at(src.text, src.line0 + l, c, name.chars().count())
             .with_hint(format!(
-                "did you mean `{known}`? Unknown keys are kept as `page.extra.{name}`"
+                "did you mean `{known}`? Unknown keys are kept for templates, as `extra.{name}`"
             ))
     });
     fm.extra.insert(key.value, value.value);

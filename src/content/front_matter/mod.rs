@@ -2,6 +2,7 @@
 //! typed [`FrontMatter`] ([`parse`]), with every problem pointed at its line in the file. The
 //! YAML itself is read in [`yaml`], each key in [`fields`]; the types are in [`schema`].
 
+mod brackets;
 mod fields;
 pub mod schema;
 mod yaml;
@@ -97,6 +98,37 @@ pub fn parse(split: &SplitSource<'_>, text: &str, path: &Path) -> (FrontMatter, 
         fields::read(&mut fm, key, value, &src, &mut diags);
     }
     (fm, diags)
+}
+
+/// Where the top-level key `key` is written in the front matter of `text` (the whole file):
+/// the line and column of its `key:`.
+pub fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let (start, yaml) = yaml_of(text)?;
+    let mut offset = start;
+    for line in yaml.split_inclusive('\n') {
+        let is_key = line
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'));
+        if is_key {
+            return Some(crate::diagnostics::line_col(text, offset));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The line of the `---` that closes the front matter of `text`, if it has front matter.
+pub fn closing_line(text: &str) -> Option<usize> {
+    let (start, yaml) = yaml_of(text)?;
+    Some(crate::diagnostics::line_col(text, start + yaml.len()).0)
+}
+
+/// The YAML of `text`'s front matter, with its byte offset in `text`.
+fn yaml_of(text: &str) -> Option<(usize, &str)> {
+    let yaml = split(text).ok()?.yaml?;
+    // `split` takes the YAML from the line after the opening `---`.
+    let start = text.find('\n').map_or(text.len(), |i| i + 1);
+    Some((start, yaml))
 }
 
 /// Line and column of `needle` in a file's front matter (for a diagnostic on one list item).
@@ -212,6 +244,16 @@ mod tests {
                 .unwrap_or("")
                 .starts_with("did you mean `tags`?")
         );
+    }
+
+    #[test]
+    fn keys_and_the_closing_fence_are_found_by_line() {
+        let text = "---\ntitle: \"summary: no\"\nsummary : \"\"\n---\nsummary: body\n";
+        assert_eq!(key_position(text, "summary"), Some((3, 1)));
+        assert_eq!(key_position(text, "tags"), None);
+        assert_eq!(closing_line(text), Some(4));
+        assert_eq!(closing_line("# No front matter\n"), None);
+        assert_eq!(key_position("# No front matter\n", "title"), None);
     }
 
     #[test]

@@ -102,7 +102,8 @@ pub struct FrontMatter {
     /// Each entry with the line and column it was written at, so it can be reported.
     pub related: Vec<(String, usize, usize)>,
     pub draft: bool,
-    /// Keys Prepbook does not know, kept for templates (`page.extra`).
+    /// Keys Prepbook does not know, kept for templates (`extra.<key>` on a question's or a
+    /// section's page).
     #[serde(with = "crate::as_json")]
     pub extra: serde_json::Map<String, Value>,
     /// The YAML could not be parsed (already reported): checks that need it are skipped.

@@ -1,6 +1,6 @@
 //! The YAML layer of front matter: the mapping read with serde-saphyr as (key, value) pairs in
 //! source order, each with its position, and a YAML syntax error turned into a diagnostic at
-//! its line in the file, with a hint.
+//! its line in the file, with a hint (naming a bracket left open, when one is: [`brackets`]).
 
 use std::fmt;
 use std::path::Path;
@@ -9,6 +9,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
+use super::brackets;
 use crate::diagnostics::Diagnostic;
 
 /// One `key: value` of the front matter, each with the position it was written at.
@@ -54,7 +55,12 @@ pub fn entries(
                 .map(|l| (l.line() as usize, l.column() as usize))
                 .unwrap_or((1, 1));
             let message = strip_location(&e.without_snippet().to_string());
-            let hint = yaml_hint(&message);
+            // A bracket left open before the error is why the parser stumbled there.
+            let hint = match brackets::unclosed(yaml).filter(|o| (o.line, o.column) <= (line, col))
+            {
+                Some(open) => open.hint(line0),
+                None => yaml_hint(&message),
+            };
             Err(
                 Diagnostic::error(path, format!("invalid YAML in front matter: {message}"))
                     .at(text, line0 + line, col, 1)

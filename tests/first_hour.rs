@@ -1,0 +1,157 @@
+//! What a newcomer meets in a first hour with Prepbook (issue 12): each message says what is
+//! true and points where the fix goes. Front matter hints, `export -o -`, running from a
+//! subfolder of a guide, `error:` on every failure, `--format pdf`, template include loops and
+//! a theme file that is a folder.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use scraper::Selector;
+
+/// A guide of its own in a temp dir: `book.toml` and the given files.
+fn guide(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "book.toml", "[book]\ntitle = \"First hour\"\n");
+    for (rel, text) in files {
+        write(dir.path(), rel, text);
+    }
+    dir
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// `prepbook check` in `dir`: (exit code, stderr).
+fn check(dir: &Path) -> (Option<i32>, String) {
+    let out = prepbook(dir).arg("check").output().expect("run");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The text of the element `selector` picks on page `rel` of the site in `dir/book`.
+fn text_of(dir: &Path, rel: &str, selector: &str) -> String {
+    let doc = Site::new(dir.join("book")).doc(rel);
+    let sel = Selector::parse(selector).expect("selector");
+    let el = doc
+        .select(&sel)
+        .next()
+        .unwrap_or_else(|| panic!("no `{selector}` on {rel}"));
+    el.text().collect::<String>()
+}
+
+const QUESTION: &str = "---\ntitle: What is a closure?\ntags: [functions]\ndifficulty: easy\nsummary: A function with the variables it captured.\n---\n\nIt keeps its variables.\n";
+
+#[test]
+fn unknown_keys_are_named_as_templates_reach_them() {
+    let dir = guide(&[
+        ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        (
+            "content/python/_index.md",
+            "---\ntitle: Python\nicon: snake\n---\nThe language.\n",
+        ),
+        (
+            "content/python/closures.md",
+            &QUESTION.replace("summary:", "sumary:"),
+        ),
+    ]);
+    // Templates that show the kept keys, as the hint says to reach them.
+    let theme = repo().join("themes/default/templates");
+    for (name, shown) in [
+        ("question.html", "<p id=\"kept\">{{ extra.sumary }}</p>"),
+        ("section.html", "<p id=\"kept\">{{ extra.icon }}</p>"),
+    ] {
+        let default = std::fs::read_to_string(theme.join(name)).expect("default template");
+        let own = default.replace(
+            "{% endblock main %}",
+            &format!("{shown}{{% endblock main %}}"),
+        );
+        assert_ne!(own, default, "{name} ends its main block");
+        write(
+            dir.path(),
+            &format!("themes/default/templates/{name}"),
+            &own,
+        );
+    }
+    let (_, stderr) = build_ok(dir.path());
+    assert!(
+        stderr.contains(
+            "hint: did you mean `summary`? Unknown keys are kept for templates, as `extra.sumary`"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("page.extra"), "{stderr}");
+    assert_eq!(
+        text_of(dir.path(), "python/closures.html", "#kept"),
+        "A function with the variables it captured."
+    );
+    assert_eq!(text_of(dir.path(), "python/index.html", "#kept"), "snake");
+}
+
+#[test]
+fn a_missing_summary_is_pointed_at_its_empty_key_or_where_it_goes() {
+    let empty = QUESTION.replace(
+        "summary: A function with the variables it captured.\n",
+        "related: []\nweight: 1\nsummary: \"\"\n",
+    );
+    let missing = QUESTION.replace("summary: A function with the variables it captured.\n", "");
+    let dir = guide(&[
+        ("content/python/empty.md", &empty),
+        ("content/python/missing.md", &missing),
+    ]);
+    let (code, stderr) = check(dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/python/empty.md:7:1: warning: this question has no summary\n  |\n7 | summary: \"\"\n  | ^^^^^^^\n  = hint: write it after `summary:`"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "content/python/missing.md:5:1: warning: this question has no summary\n  |\n5 | ---\n  | ^^^\n  = hint: add `summary: ...` above this line"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unclosed_flow_list_is_named_in_the_hint() {
+    let dir = guide(&[
+        (
+            "content/python/list.md",
+            "---\ntitle: What do decorators do?\ntags: [functions, decorators\ndifficulty: medium\n---\nBody.\n",
+        ),
+        (
+            "content/python/map.md",
+            "---\ntitle: Maps\nsources: {book: Fluent Python\nsummary: Keys to values.\n---\nBody.\n",
+        ),
+    ]);
+    let (code, stderr) = check(dir.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    // The parser's own error stays, where it found it; the hint names the open bracket.
+    assert!(
+        stderr.contains(
+            "content/python/list.md:4:11: error: invalid YAML in front matter: illegal placement of ':' indicator\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "  = hint: the `[` at line 3, column 7 is never closed: end the list with `]`"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "  = hint: the `{` at line 3, column 10 is never closed: end the mapping with `}`"
+        ),
+        "{stderr}"
+    );
+}
