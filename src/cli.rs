@@ -69,7 +69,8 @@ pub enum ExportFormat {
 pub struct ExportArgs {
     #[command(flatten)]
     pub guide: GuideArgs,
-    /// The file to write (default: guide.html, guide.json or guide-anki.txt).
+    /// The file to write (default: guide.html, guide.json or guide-anki.txt); `-` writes to
+    /// standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ExportFormat::Html)]

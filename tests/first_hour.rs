@@ -155,3 +155,57 @@ fn an_unclosed_flow_list_is_named_in_the_hint() {
         "{stderr}"
     );
 }
+
+#[test]
+fn export_to_a_dash_writes_standard_output() {
+    let dir = fixture("basic");
+    let files_before = files(dir.path());
+    for format in ["json", "anki", "html"] {
+        let out = prepbook(dir.path())
+            .args(["export", "--format", format, "-o", "-"])
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{format}: {stderr}");
+        assert!(
+            !dir.path().join("-").exists(),
+            "{format}: no file named `-`"
+        );
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8 export");
+        match format {
+            "json" => {
+                let data: serde_json::Value =
+                    serde_json::from_str(&stdout).expect("stdout is the JSON export alone");
+                let titles: Vec<&str> = data["questions"]
+                    .as_array()
+                    .expect("questions")
+                    .iter()
+                    .filter_map(|q| q["title"].as_str())
+                    .collect();
+                assert!(titles.contains(&"What is the GIL?"), "{titles:?}");
+            }
+            "anki" => {
+                assert!(stdout.starts_with("#separator:tab\n"), "{stdout}");
+                assert!(stdout.contains("<h2>What is the GIL?</h2>"), "{stdout}");
+            }
+            _ => {
+                let doc = scraper::Html::parse_document(&stdout);
+                let title = Selector::parse("title").expect("selector");
+                assert!(doc.select(&title).next().is_some(), "an HTML page");
+            }
+        }
+        // The summary line goes to stderr, so a pipe gets the export alone.
+        assert!(
+            stderr.contains("exported 5 pages -> standard output ("),
+            "{format}: {stderr}"
+        );
+        assert!(!stdout.contains("exported 5 pages"), "{format}");
+    }
+    let mut after = files(dir.path());
+    after.retain(|rel, _| !rel.starts_with(".prepbook-cache/"));
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        files_before.keys().collect::<Vec<_>>(),
+        "no file written in the guide"
+    );
+}

@@ -25,18 +25,26 @@ pub fn run(args: &ExportArgs) -> ExitCode {
                 .written
                 .iter()
                 .map(|(p, size)| {
-                    format!(
-                        "{} ({:.1} MB)",
-                        display_path(p).display(),
-                        *size as f64 / 1e6
-                    )
+                    let name = if export::is_stdout(p) {
+                        "standard output".to_string()
+                    } else {
+                        display_path(p).display().to_string()
+                    };
+                    format!("{name} ({:.1} MB)", *size as f64 / 1e6)
                 })
                 .collect();
-            println!(
+            let summary = format!(
                 "exported {} -> {}",
                 super::count(report.questions, "page"),
                 files.join(", ")
             );
+            // With the export on standard output, the summary goes aside so a pipe gets the
+            // export alone.
+            if report.written.iter().any(|(p, _)| export::is_stdout(p)) {
+                eprintln!("{summary}");
+            } else {
+                println!("{summary}");
+            }
             ExitCode::SUCCESS
         }
         Err(diags) => {
