@@ -35,9 +35,10 @@ pub enum Command {
 /// Options shared by the commands that read a guide.
 #[derive(Debug, Clone, Args)]
 pub struct GuideArgs {
-    /// The guide's folder (the one holding book.toml).
-    #[arg(long, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
+    /// The guide's folder, the one holding book.toml (default: the nearest one from the current
+    /// folder up).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

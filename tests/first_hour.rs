@@ -209,3 +209,63 @@ fn export_to_a_dash_writes_standard_output() {
         "no file written in the guide"
     );
 }
+
+#[test]
+fn a_command_run_in_a_subfolder_works_on_the_guide_above() {
+    let dir = fixture("basic");
+    let python = dir.path().join("content/python");
+    let out = prepbook(&python).arg("build").output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.starts_with("using the guide in ../..\n"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.trim_end().ends_with("/book/"), "{stdout}");
+    assert!(dir.path().join("book/python/gil.html").is_file());
+    assert!(!python.join("book").exists(), "no site in the subfolder");
+
+    // In the guide's own folder nothing extra is said.
+    let out = prepbook(dir.path()).arg("check").output().expect("run");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("using the guide"));
+}
+
+#[test]
+fn no_guide_above_says_where_it_looked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    if dir
+        .path()
+        .ancestors()
+        .any(|d| d.join("book.toml").is_file())
+    {
+        eprintln!("skipped: a folder above the temp dir holds a book.toml");
+        return;
+    }
+    let deep = dir.path().join("notes/drafts");
+    std::fs::create_dir_all(&deep).expect("mkdir");
+    let out = prepbook(&deep).arg("build").output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "book.toml: error: cannot read book.toml: there is no book.toml in this folder or any folder above it\n"
+        ),
+        "{stderr}"
+    );
+    let looked = format!(
+        "(looked in {}, {}, {},",
+        deep.display(),
+        dir.path().join("notes").display(),
+        dir.path().display()
+    );
+    assert!(stderr.contains(&looked), "{stderr}");
+    assert!(
+        stderr.contains("hint: run `prepbook init` to create a guide here, or pass `--root DIR`"),
+        "{stderr}"
+    );
+    // `--root` is taken as given: no search.
+    let out = prepbook(&deep)
+        .args(["build", "--root", "."])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("looked in"), "{stderr}");
+}

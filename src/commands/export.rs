@@ -18,7 +18,10 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         questions_only: args.questions_only,
         drafts: args.drafts,
     };
-    match export::export(&args.guide.root, &opts) {
+    let exported = super::locate::guide_root(&args.guide)
+        .map_err(|d| vec![d])
+        .and_then(|root| export::export(&root, &opts));
+    match exported {
         Ok(report) => {
             super::print_diagnostics(&report.warnings);
             let files: Vec<String> = report
