@@ -269,3 +269,61 @@ fn no_guide_above_says_where_it_looked() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("looked in"), "{stderr}");
 }
+
+/// The lines of `stderr` that report an error, rustc style: `error: ...` or `path: error: ...`.
+fn error_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.to_lowercase().contains("error:"))
+        .collect()
+}
+
+#[test]
+fn every_command_reports_errors_as_lowercase_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let guide_dir = fixture("basic");
+    let empty = tempfile::tempdir().expect("temp dir");
+    write(empty.path(), "full/notes.txt", "not empty");
+    let cases: [(&Path, Vec<&str>); 6] = [
+        (guide_dir.path(), vec!["serve", "--port", &port]),
+        (guide_dir.path(), vec!["serve", "--root", "nowhere"]),
+        (guide_dir.path(), vec!["build", "--no-such-flag"]),
+        (
+            guide_dir.path(),
+            vec!["export", "--format", "json", "--pdf", "x.pdf"],
+        ),
+        (empty.path(), vec!["init", "full"]),
+        (guide_dir.path(), vec!["new", "Why?", "--section", "nope"]),
+    ];
+    for (dir, args) in cases {
+        let out = prepbook(dir).args(&args).output().expect("run");
+        assert!(!out.status.success(), "{args:?} fails");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let errors = error_lines(&stderr);
+        assert!(!errors.is_empty(), "{args:?}: {stderr}");
+        for line in errors {
+            assert!(
+                line.starts_with("error: ") || line.contains(": error: "),
+                "{args:?}: `{line}`"
+            );
+            assert!(!line.contains("Error:"), "{args:?}: `{line}`");
+        }
+    }
+    // The port in use, in full.
+    let out = prepbook(guide_dir.path())
+        .args(["serve", "--port", &port])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.starts_with(&format!("error: cannot listen on 127.0.0.1:{port}: ")),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .contains("  = hint: pick another port with `--port`, or `--port 0` for any free one"),
+        "{stderr}"
+    );
+}
