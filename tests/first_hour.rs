@@ -327,3 +327,34 @@ fn every_command_reports_errors_as_lowercase_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn format_pdf_points_to_the_pdf_option() {
+    let dir = fixture("basic");
+    let out = prepbook(dir.path())
+        .args(["export", "--format", "pdf"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: invalid value 'pdf' for '--format <FORMAT>'\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[possible values: html, json, anki]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tip: a PDF is printed from the HTML export: use `--pdf FILE`"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("guide.html").exists(), "nothing exported");
+    // Other formats still parse, and other mistakes get clap's own suggestion.
+    let out = prepbook(dir.path())
+        .args(["export", "--format", "xml"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("--pdf"), "{stderr}");
+}
