@@ -358,3 +358,52 @@ fn format_pdf_points_to_the_pdf_option() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("--pdf"), "{stderr}");
 }
+
+#[test]
+fn an_include_loop_is_reported_at_the_include_that_closes_it() {
+    let dir = guide(&[("content/python/closures.md", QUESTION)]);
+    let templates = "themes/default/templates";
+    let question = std::fs::read_to_string(repo().join(templates).join("question.html"))
+        .expect("default template")
+        .replace(
+            "{% endblock main %}",
+            "{% include \"partials/a.html\" %}{% endblock main %}",
+        );
+    write(dir.path(), &format!("{templates}/question.html"), &question);
+    write(
+        dir.path(),
+        &format!("{templates}/partials/a.html"),
+        "<p>a</p>{% include \"partials/b.html\" %}\n",
+    );
+    write(
+        dir.path(),
+        &format!("{templates}/partials/b.html"),
+        "<p>b</p>\n{%- include 'partials/a.html' -%}\n",
+    );
+    let out = prepbook(dir.path()).arg("build").output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "themes/default/templates/partials/b.html:2:1: error: template error: this include goes round in a loop: partials/a.html -> partials/b.html -> partials/a.html\n  |\n2 | {%- include 'partials/a.html' -%}\n  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = hint: a template cannot include itself"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("themes: error"), "{stderr}");
+    assert!(!dir.path().join("book").exists(), "no site written");
+
+    // A parent that does not exist is pointed at the same way.
+    write(
+        dir.path(),
+        &format!("{templates}/partials/b.html"),
+        "{% extends \"layout.html\" %}\n",
+    );
+    let out = prepbook(dir.path()).arg("build").output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "themes/default/templates/partials/b.html:1:1: error: template error: the template `layout.html` it extends does not exist\n"
+        ),
+        "{stderr}"
+    );
+}

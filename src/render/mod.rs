@@ -18,7 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
 use crate::urls::root_prefix;
 use context::*;
-use template_errors::template_error;
+use template_errors::{template_error, template_errors};
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,7 +134,7 @@ impl<'g> Renderer<'g> {
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
-            errors.push(template_error(&e, theme));
+            errors.extend(template_errors(&e, theme));
         }
         if !errors.is_empty() {
             return Err(errors);
