@@ -407,3 +407,30 @@ fn an_include_loop_is_reported_at_the_include_that_closes_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_theme_folder_where_a_file_should_be_is_named_in_a_warning() {
+    let dir = guide(&[("content/python/closures.md", QUESTION)]);
+    // Made by mistake as folders (one holding a file, one empty).
+    write(
+        dir.path(),
+        "themes/default/templates/question.html/draft.txt",
+        "meant to be the template",
+    );
+    std::fs::create_dir_all(dir.path().join("themes/default/static/prepbook.css")).expect("mkdir");
+    let (_, stderr) = build_ok(dir.path());
+    for (path, name) in [
+        ("themes/default/templates/question.html", "question.html"),
+        ("themes/default/static/prepbook.css", "prepbook.css"),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "{path}: warning: this is a folder, not a file, so the default theme's `{name}` is used instead\n  = hint: to replace the default `{name}`, put a file of that name here"
+            )),
+            "{stderr}"
+        );
+    }
+    // The default files are used meanwhile.
+    assert!(dir.path().join("book/python/closures.html").is_file());
+    assert!(dir.path().join("book/static/prepbook.css").is_file());
+}
