@@ -1,6 +1,6 @@
 //! Front matter: finding the YAML block between `---` lines ([`split`]) and turning it into a
 //! typed [`FrontMatter`] ([`parse`]), with every problem pointed at its line in the file. The
-//! YAML itself is read in [`yaml`], each key in [`fields`]; the types are in [`schema`].
+//! YAML itself is read in `yaml`, each key in `fields`; the types are in [`schema`].
 
 mod brackets;
 mod fields;
