@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::content::front_matter::find_in_front;
-use crate::content::front_matter::{KNOWN_KEYS, misspelled_key};
+use crate::content::front_matter::{
+    KNOWN_KEYS, closing_line, find_in_front, key_position, misspelled_key,
+};
 use crate::content::{Guide, Kind, Question};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::output;
@@ -98,11 +99,7 @@ pub fn lint(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
             continue;
         }
         if fm.summary.is_none() && fm.description.is_none() {
-            diags.push(
-                Diagnostic::warning(&q.source.path, "this question has no summary")
-                    .at(&q.source.text, line, col, len)
-                    .with_hint("add `summary: ...`: the short answer in one or two sentences, shown in lists, search results and on flashcards"),
-            );
+            diags.push(no_summary(q));
         }
         if is_empty_html(q.answer_html()) {
             let (line, len) = answer_position(q);
@@ -210,6 +207,25 @@ fn title_position(q: &Question) -> (usize, usize, usize) {
         return (line, col, 1);
     }
     (1, 1, 1)
+}
+
+/// The warning for a question without a summary: at its empty `summary:`, else where one
+/// would go (the end of the front matter, or the top of a file without any).
+fn no_summary(q: &Question) -> Diagnostic {
+    const WHAT: &str = "the short answer in one or two sentences, shown in lists, search results and on flashcards";
+    let text = &q.source.text;
+    let d = Diagnostic::warning(&q.source.path, "this question has no summary");
+    if let Some((line, col)) = key_position(text, "summary") {
+        d.at(text, line, col, "summary".len())
+            .with_hint(format!("write it after `summary:`: {WHAT}"))
+    } else if let Some(line) = closing_line(text) {
+        d.at(text, line, 1, 3)
+            .with_hint(format!("add `summary: ...` above this line: {WHAT}"))
+    } else {
+        d.at(text, 1, 1, 1).with_hint(format!(
+            "start the file with front matter holding `summary: ...` between `---` lines: {WHAT}"
+        ))
+    }
 }
 
 /// Where a question's answer starts: its first heading line, else the end of its front matter.

@@ -1,8 +1,11 @@
 //! The command line: one subcommand per thing a user does.
 
+use std::ffi::OsStr;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -35,9 +38,10 @@ pub enum Command {
 /// Options shared by the commands that read a guide.
 #[derive(Debug, Clone, Args)]
 pub struct GuideArgs {
-    /// The guide's folder (the one holding book.toml).
-    #[arg(long, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
+    /// The guide's folder, the one holding book.toml (default: the nearest one from the current
+    /// folder up).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -65,14 +69,52 @@ pub enum ExportFormat {
     Anki,
 }
 
+/// `--format`'s values, those of [`ExportFormat`]; `pdf` is refused with a pointer to `--pdf`.
+#[derive(Debug, Clone, Copy)]
+struct ExportFormatParser;
+
+impl TypedValueParser for ExportFormatParser {
+    type Value = ExportFormat;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<ExportFormat, clap::Error> {
+        EnumValueParser::<ExportFormat>::new()
+            .parse_ref(cmd, arg, value)
+            .map_err(|mut e| {
+                if value.to_string_lossy().trim().eq_ignore_ascii_case("pdf") {
+                    let tip = "a PDF is printed from the HTML export: use `--pdf FILE`, e.g. `prepbook export --pdf guide.pdf`";
+                    e.insert(
+                        ContextKind::Suggested,
+                        ContextValue::StyledStrs(vec![tip.into()]),
+                    );
+                }
+                e
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            ExportFormat::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
     #[command(flatten)]
     pub guide: GuideArgs,
-    /// The file to write (default: guide.html, guide.json or guide-anki.txt).
+    /// The file to write (default: guide.html, guide.json or guide-anki.txt); `-` writes to
+    /// standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
+    /// What to export (a PDF is printed from the HTML export: `--pdf FILE`).
+    #[arg(long, default_value = "html", value_parser = ExportFormatParser)]
     pub format: ExportFormat,
     /// Also print the guide to this PDF (needs Chromium).
     #[arg(long, value_name = "FILE")]

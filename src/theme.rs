@@ -66,6 +66,7 @@ impl Theme {
         let hidden = |name: &str| name.starts_with('.');
         let walk = confine::walk(&GuideRoot::new(guide_root), theme_dir, &hidden)?;
         diags.extend(walk.warnings().cloned());
+        diags.extend(folders_in_place_of_files(theme_dir));
         for file in walk.files {
             let bytes = std::fs::read(&file.path).map_err(|e| {
                 Diagnostic::error(
@@ -109,6 +110,27 @@ impl Theme {
             _ => PathBuf::from(format!("themes/default/templates/{name} (built in)")),
         }
     }
+}
+
+/// A folder of the guide's theme at the path of a default theme file
+/// (`templates/question.html/`): the walk finds no file there, so the default one is used,
+/// which its author did not mean. A warning for each.
+fn folders_in_place_of_files(theme_dir: &Path) -> Vec<Diagnostic> {
+    embedded::FILES
+        .iter()
+        .map(|(rel, _)| theme_dir.join(rel))
+        .filter(|path| path.is_dir())
+        .map(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            Diagnostic::warning(
+                display_path(&path),
+                format!("this is a folder, not a file, so the default theme's `{name}` is used instead"),
+            )
+            .with_hint(format!(
+                "to replace the default `{name}`, put a file of that name here (move what the folder holds, and remove it)"
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ fn new_writes_a_question_that_builds_with_the_standard_headings() {
     let (_, _, stderr) = run(dir.path(), &["check"]);
     assert!(
         stderr.contains(
-            "how-does-asyncios-event-loop-work.md:2:1: warning: this question has no summary"
+            "how-does-asyncios-event-loop-work.md:7:1: warning: this question has no summary\n  |\n7 | summary: \"\"\n"
         ),
         "{stderr}"
     );

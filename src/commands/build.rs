@@ -15,7 +15,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         drafts: args.drafts,
     };
     let progress = Progress::new();
-    match build::build(&args.guide.root, &opts, &progress) {
+    let built = super::locate::guide_root(&args.guide)
+        .map_err(|d| vec![d])
+        .and_then(|root| build::build(&root, &opts, &progress));
+    match built {
         Ok(report) => {
             progress.finish();
             super::print_diagnostics(&report.warnings);

@@ -10,7 +10,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         drafts: args.drafts,
         ..BuildOptions::default()
     };
-    let diags = crate::check::check(&args.guide.root, &opts);
+    let diags = match super::locate::guide_root(&args.guide) {
+        Ok(root) => crate::check::check(&root, &opts),
+        Err(d) => vec![d],
+    };
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     match args.format {

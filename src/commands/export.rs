@@ -18,25 +18,36 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         questions_only: args.questions_only,
         drafts: args.drafts,
     };
-    match export::export(&args.guide.root, &opts) {
+    let exported = super::locate::guide_root(&args.guide)
+        .map_err(|d| vec![d])
+        .and_then(|root| export::export(&root, &opts));
+    match exported {
         Ok(report) => {
             super::print_diagnostics(&report.warnings);
             let files: Vec<String> = report
                 .written
                 .iter()
                 .map(|(p, size)| {
-                    format!(
-                        "{} ({:.1} MB)",
-                        display_path(p).display(),
-                        *size as f64 / 1e6
-                    )
+                    let name = if export::is_stdout(p) {
+                        "standard output".to_string()
+                    } else {
+                        display_path(p).display().to_string()
+                    };
+                    format!("{name} ({:.1} MB)", *size as f64 / 1e6)
                 })
                 .collect();
-            println!(
+            let summary = format!(
                 "exported {} -> {}",
                 super::count(report.questions, "page"),
                 files.join(", ")
             );
+            // With the export on standard output, the summary goes aside so a pipe gets the
+            // export alone.
+            if report.written.iter().any(|(p, _)| export::is_stdout(p)) {
+                eprintln!("{summary}");
+            } else {
+                println!("{summary}");
+            }
             ExitCode::SUCCESS
         }
         Err(diags) => {

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod export;
 pub mod init;
+pub mod locate;
 pub mod new;
 pub mod serve;
 

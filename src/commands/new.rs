@@ -31,7 +31,10 @@ pub fn run(args: &NewArgs) -> ExitCode {
             .filter(|t| !t.is_empty())
             .collect(),
     };
-    match scaffold::new_question(&args.guide.root, &new) {
+    let written = super::locate::guide_root(&args.guide)
+        .map_err(|d| vec![d])
+        .and_then(|root| scaffold::new_question(&root, &new));
+    match written {
         Ok((path, warning)) => {
             if let Some(w) = warning {
                 super::print_diagnostics(&[w]);

@@ -6,8 +6,15 @@ use crate::cli::ServeArgs;
 use crate::serve::{self, ServeError, ServeOptions};
 
 pub fn run(args: &ServeArgs) -> ExitCode {
+    let root = match super::locate::guide_root(&args.guide) {
+        Ok(root) => root,
+        Err(d) => {
+            super::print_diagnostics(&[d]);
+            return ExitCode::from(1);
+        }
+    };
     let opts = ServeOptions {
-        root: args.guide.root.clone(),
+        root,
         bind: args.bind,
         port: args.port,
         open: args.open,

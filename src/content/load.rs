@@ -1,6 +1,7 @@
-//! Loading a guide: read and parse every file in parallel, give each page its URL, render the
-//! Markdown in parallel, then tie sections, tags and related questions together. Every problem
-//! of every file is collected, so one run reports them all.
+//! Loading a guide: read and parse every file in parallel, give each page its URL
+//! ([`crate::content::addresses`]), render the Markdown in parallel, then put sections and
+//! questions in reading order and tie tags and related questions together. Every problem of
+//! every file is collected, so one run reports them all.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -8,17 +9,20 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::addresses::{Claims, join_url};
 use crate::content::discover::{self, Discovered, file_name, parent_dir};
-use crate::content::front_matter::{Kind, find_in_front};
+use crate::content::front_matter::Kind;
 use crate::content::model::{Asset, Guide, Question, Section, SourcePage};
 use crate::content::read::read_page;
 use crate::content::related::resolve_related;
 use crate::content::tags::collect_tags;
 use crate::diagnostics::{Diagnostic, Diagnostics, closest, display_path};
 use crate::highlight::Highlighter;
-use crate::markdown::{self, InternalLink, MarkdownInput, Rendered, Resolve};
+use crate::markdown::{self, InternalLink, MarkdownInput, Rendered};
 use crate::progress::Progress;
 use crate::urls::slugify;
+
+pub use crate::content::addresses::{UrlIndex, dir_url, page_slug, question_url};
 
 /// Top-level names Prepbook's own pages use; a section folder may not take them.
 pub const RESERVED: &[&str] = &[
@@ -63,50 +67,6 @@ pub fn load(
         .collect();
     progress.phase("reading", pages.len());
     Some(assemble(config.clone(), pages, &found, hl, diags, progress))
-}
-
-/// The URL folder of a content folder: each component slugged (`01.01.Is Unique` -> `01-01-is-unique`).
-pub fn dir_url(dir: &str) -> String {
-    dir.split('/')
-        .filter(|p| !p.is_empty())
-        .map(slugify)
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn join_url(dir: &str, file: &str) -> String {
-    if dir.is_empty() {
-        file.to_string()
-    } else {
-        format!("{dir}/{file}")
-    }
-}
-
-/// A page's slug: front matter `slug:`, else the file name, slugged.
-pub fn page_slug(page: &SourcePage) -> String {
-    let stem = file_name(&page.rel)
-        .rsplit_once('.')
-        .map_or(file_name(&page.rel), |(s, _)| s);
-    let slug = match page
-        .front
-        .slug
-        .as_deref()
-        .map(slugify)
-        .filter(|s| !s.is_empty())
-    {
-        Some(s) => s,
-        None => slugify(stem),
-    };
-    if slug.is_empty() {
-        "page".to_string()
-    } else {
-        slug
-    }
-}
-
-/// The URL of a question with `slug` in content folder `dir`.
-pub fn question_url(dir: &str, slug: &str) -> String {
-    join_url(&dir_url(dir), &format!("{slug}.html"))
 }
 
 /// Renders a question's Markdown body; its diagnostics go to `diags`.
@@ -164,42 +124,6 @@ fn order_key(w: Option<i64>, title: &str) -> (bool, i64, String) {
     (w.is_none(), w.unwrap_or(0), title.to_lowercase())
 }
 
-/// Every content path that became something in the site.
-#[derive(Debug, Default)]
-pub struct UrlIndex {
-    pages: HashMap<String, String>,
-    assets: HashMap<String, String>,
-}
-
-impl UrlIndex {
-    /// The index of a loaded guide (what [`assemble`] built while loading it).
-    pub fn of(guide: &Guide) -> UrlIndex {
-        let mut index = UrlIndex::default();
-        for s in &guide.sections {
-            index.pages.insert(s.dir.clone(), s.url.clone());
-            if let Some(page) = &s.index {
-                index.pages.insert(page.rel.clone(), s.url.clone());
-            }
-        }
-        for q in &guide.questions {
-            index.pages.insert(q.source.rel.clone(), q.url.clone());
-        }
-        for a in &guide.assets {
-            index.assets.insert(a.rel.clone(), a.url.clone());
-        }
-        index
-    }
-}
-
-impl Resolve for UrlIndex {
-    fn page_url(&self, content_path: &str) -> Option<String> {
-        self.pages.get(content_path.trim_end_matches('/')).cloned()
-    }
-    fn asset_url(&self, content_path: &str) -> Option<String> {
-        self.assets.get(content_path).cloned()
-    }
-}
-
 /// Builds the guide from parsed pages: URLs, rendering, order, tags, related questions.
 pub fn assemble(
     config: Config,
@@ -209,9 +133,60 @@ pub fn assemble(
     diags: &Diagnostics,
     progress: &Progress,
 ) -> Guide {
-    // Sections: one per folder holding Markdown.
-    let mut sections: Vec<Section> = found
-        .section_dirs
+    let content_dir = config.content_dir();
+    let mut sections = new_sections(&found.section_dirs);
+    let mut index = UrlIndex::default();
+    // Every URL is claimed once; a second claim is reported at the file (and its `slug:` line).
+    let mut claims = Claims::new(&content_dir);
+    claim_sections(&sections, &content_dir, &mut claims, &mut index, diags);
+    index.add_page("", "index.html");
+    let mut questions = place_pages(pages, &mut sections, &mut claims, &mut index, diags);
+    let assets = found
+        .assets
+        .iter()
+        .map(|rel| {
+            let url = join_url(&dir_url(parent_dir(rel)), file_name(rel));
+            index.add_asset(rel, &url);
+            Asset {
+                source: content_dir.join(rel),
+                rel: rel.clone(),
+                url,
+            }
+        })
+        .collect();
+
+    // Render every body in parallel.
+    let answer_headings = &config.study.answer_headings;
+    questions.par_iter_mut().for_each(|q| {
+        render_body(q, &index, hl, answer_headings, diags);
+        progress.tick();
+    });
+    sections
+        .par_iter_mut()
+        .for_each(|s| render_intro(s, &index, hl, diags));
+
+    for q in &mut questions {
+        title_and_summary(q, diags);
+    }
+    name_sections(&mut sections, &config);
+    let questions = reading_order(&mut sections, questions);
+
+    let mut guide = Guide {
+        config,
+        sections,
+        questions,
+        tags: Vec::new(),
+        assets,
+    };
+    collect_tags(&mut guide, diags);
+    resolve_related(&mut guide, diags);
+    check_anchors(&guide, diags);
+    guide
+}
+
+/// One section per folder holding Markdown, each tied to its parent; the root comes first.
+fn new_sections(dirs: &[String]) -> Vec<Section> {
+    let mut sections: Vec<Section> = dirs
         .iter()
         .map(|dir| Section {
             dir: dir.clone(),
@@ -227,11 +202,7 @@ pub fn assemble(
             depth: dir.split('/').filter(|p| !p.is_empty()).count(),
         })
         .collect();
-    let section_of: HashMap<String, usize> = sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.dir.clone(), i))
-        .collect();
+    let section_of = section_ids(&sections);
     for i in 1..sections.len() {
         let parent = section_of
             .get(parent_dir(&sections[i].dir))
@@ -240,33 +211,26 @@ pub fn assemble(
         sections[i].parent = Some(parent);
         sections[parent].children.push(i);
     }
+    sections
+}
 
-    let mut index = UrlIndex::default();
-    let mut claimed: HashMap<String, String> = HashMap::new();
-    let content_dir = config.content_dir();
-    // Every URL is claimed once; a second claim is reported at the file (and its `slug:` line).
-    let mut claim = |url: &str, what: &dyn Claimant, diags: &Diagnostics| -> bool {
-        match claimed.get(url) {
-            Some(other) => {
-                let mut d = Diagnostic::error(
-                    what.path(&content_dir),
-                    format!("two pages would be written to `{url}`"),
-                )
-                .with_hint(format!(
-                    "`{other}` has the same URL; rename one file or give it another `slug:`"
-                ));
-                if let Some((text, line, col, len)) = what.slug_position() {
-                    d = d.at(text, line, col, len);
-                }
-                diags.push(d);
-                false
-            }
-            None => {
-                claimed.insert(url.to_string(), what.rel().to_string());
-                true
-            }
-        }
-    };
+/// Each section by its folder.
+fn section_ids(sections: &[Section]) -> HashMap<String, usize> {
+    sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.dir.clone(), i))
+        .collect()
+}
+
+/// Claims each section's URL; a top-level folder may not take a name of Prepbook's own pages.
+fn claim_sections(
+    sections: &[Section],
+    content_dir: &Path,
+    claims: &mut Claims,
+    index: &mut UrlIndex,
+    diags: &Diagnostics,
+) {
     for s in sections.iter().skip(1) {
         let top = s.dir.split('/').next().unwrap_or("");
         if s.depth == 1 && RESERVED.contains(&slugify(top).as_str()) {
@@ -283,27 +247,34 @@ pub fn assemble(
                 )),
             );
         }
-        if claim(&s.url, &s.dir.as_str(), diags) {
-            index.pages.insert(s.dir.clone(), s.url.clone());
+        if claims.claim(&s.url, &s.dir.as_str(), diags) {
+            index.add_page(&s.dir, &s.url);
         }
     }
-    index.pages.insert(String::new(), "index.html".into());
+}
 
-    // Split pages into section indexes and questions, and give questions their URLs.
+/// Splits pages into section indexes (kept in their section) and questions, each question with
+/// its URL claimed. A page whose URL is taken, or is one of Prepbook's own, is left out.
+fn place_pages(
+    pages: Vec<SourcePage>,
+    sections: &mut [Section],
+    claims: &mut Claims,
+    index: &mut UrlIndex,
+    diags: &Diagnostics,
+) -> Vec<Question> {
+    let section_of = section_ids(sections);
     let mut questions: Vec<Question> = Vec::new();
     for page in pages {
         let dir = parent_dir(&page.rel).to_string();
         let sid = section_of.get(&dir).copied().unwrap_or(0);
         if file_name(&page.rel) == SECTION_INDEX {
-            index
-                .pages
-                .insert(page.rel.clone(), sections[sid].url.clone());
+            index.add_page(&page.rel, &sections[sid].url);
             sections[sid].index = Some(page);
             continue;
         }
         let slug = page_slug(&page);
         let url = question_url(&dir, &slug);
-        if !claim(&url, &page, diags) {
+        if !claims.claim(&url, &page, diags) {
             continue;
         }
         if sid == 0 && RESERVED.contains(&slug.as_str()) {
@@ -316,7 +287,7 @@ pub fn assemble(
             );
             continue;
         }
-        index.pages.insert(page.rel.clone(), url.clone());
+        index.add_page(&page.rel, &url);
         questions.push(Question {
             slug,
             url,
@@ -333,47 +304,30 @@ pub fn assemble(
             source: page,
         });
     }
-    let assets: Vec<Asset> = found
-        .assets
-        .iter()
-        .map(|rel| {
-            let url = join_url(&dir_url(parent_dir(rel)), file_name(rel));
-            index.assets.insert(rel.clone(), url.clone());
-            Asset {
-                source: content_dir.join(rel),
-                rel: rel.clone(),
-                url,
-            }
-        })
-        .collect();
+    questions
+}
 
-    // Render every body in parallel.
-    let answer_headings = &config.study.answer_headings;
-    questions.par_iter_mut().for_each(|q| {
-        render_body(q, &index, hl, answer_headings, diags);
-        progress.tick();
-    });
-    sections.par_iter_mut().for_each(|s| {
-        if let Some(page) = &s.index {
-            let input = MarkdownInput {
-                text: &page.text,
-                body_offset: page.body_offset,
-                path: &page.path,
-                rel: &page.rel,
-                page_url: &s.url,
-                title: page.front.title.as_deref(),
-                answer_headings: &[],
-            };
-            s.intro = markdown::render(&input, &index, hl);
-            diags.extend(std::mem::take(&mut s.intro.diagnostics));
-        }
-    });
-
-    // Titles and summaries.
-    for q in &mut questions {
-        title_and_summary(q, diags);
+/// Renders the body of a section's `_index.md`, when it has one.
+fn render_intro(s: &mut Section, index: &UrlIndex, hl: &Highlighter, diags: &Diagnostics) {
+    if let Some(page) = &s.index {
+        let input = MarkdownInput {
+            text: &page.text,
+            body_offset: page.body_offset,
+            path: &page.path,
+            rel: &page.rel,
+            page_url: &s.url,
+            title: page.front.title.as_deref(),
+            answer_headings: &[],
+        };
+        s.intro = markdown::render(&input, index, hl);
+        diags.extend(std::mem::take(&mut s.intro.diagnostics));
     }
-    for s in &mut sections {
+}
+
+/// Each section's title (`_index.md`'s, else its `# Heading`, else its folder's name),
+/// description and weight; the root is named after the guide unless its page says otherwise.
+fn name_sections(sections: &mut [Section], config: &Config) {
+    for s in sections.iter_mut() {
         let fm = s.index.as_ref().map(|p| &p.front);
         s.title = fm
             .and_then(|f| f.title.clone())
@@ -387,8 +341,11 @@ pub fn assemble(
     if sections[0].index.is_none() || sections[0].title.is_empty() {
         sections[0].title = config.book.title.clone();
     }
+}
 
-    // Reading order: sections by weight then title, questions likewise inside each.
+/// Reading order: sections by weight then title, questions likewise inside each, depth first.
+/// Returns the questions in that order, each section listing its own.
+fn reading_order(sections: &mut [Section], questions: Vec<Question>) -> Vec<Question> {
     for s in 0..sections.len() {
         let mut children = std::mem::take(&mut sections[s].children);
         children.sort_by_key(|&c| order_key(sections[c].weight, &sections[c].title));
@@ -411,49 +368,7 @@ pub fn assemble(
     for (i, q) in questions.iter().enumerate() {
         sections[q.section].questions.push(i);
     }
-
-    let mut guide = Guide {
-        config,
-        sections,
-        questions,
-        tags: Vec::new(),
-        assets,
-    };
-    collect_tags(&mut guide, diags);
-    resolve_related(&mut guide, diags);
-    check_anchors(&guide, diags);
-    guide
-}
-
-/// Something that takes a URL: a section folder or a page.
-trait Claimant {
-    fn rel(&self) -> &str;
-    fn path(&self, content_dir: &Path) -> std::path::PathBuf {
-        display_path(&content_dir.join(self.rel()))
-    }
-    fn slug_position(&self) -> Option<(&str, usize, usize, usize)> {
-        None
-    }
-}
-
-impl Claimant for &str {
-    fn rel(&self) -> &str {
-        self
-    }
-}
-
-impl Claimant for SourcePage {
-    fn rel(&self) -> &str {
-        &self.rel
-    }
-    fn path(&self, _: &Path) -> std::path::PathBuf {
-        self.path.clone()
-    }
-    fn slug_position(&self) -> Option<(&str, usize, usize, usize)> {
-        let slug = self.front.slug.as_deref()?;
-        let (line, col) = find_in_front(&self.text, &format!("slug: {slug}"));
-        (line > 1).then_some((self.text.as_str(), line, col + 6, slug.chars().count()))
-    }
+    questions
 }
 
 /// Checks that `page.html#anchor` links point at a heading that exists.
@@ -573,11 +488,5 @@ mod tests {
     fn truncation_cuts_at_words() {
         assert_eq!(truncate_words("short", 10), "short");
         assert_eq!(truncate_words("one two three four five", 12), "one two…");
-    }
-
-    #[test]
-    fn dir_urls_slug_each_folder() {
-        assert_eq!(dir_url("en/01.01.Is Unique"), "en/01-01-is-unique");
-        assert_eq!(dir_url(""), "");
     }
 }

@@ -1,6 +1,7 @@
 //! A guide's content: discovering files, parsing front matter, and the loaded model (sections,
 //! questions, tags) that every output reads.
 
+pub mod addresses;
 pub mod discover;
 pub mod front_matter;
 pub mod load;

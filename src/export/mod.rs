@@ -6,6 +6,7 @@ pub mod html;
 pub mod pdf;
 pub mod rewrite;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
@@ -33,7 +34,7 @@ impl Format {
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
     pub format: Format,
-    /// Default: [`Format::default_file`] in the current folder.
+    /// Default: [`Format::default_file`] in the current folder; [`STDOUT`] is standard output.
     pub output: Option<PathBuf>,
     /// Also print the HTML export to this PDF with Chromium.
     pub pdf: Option<PathBuf>,
@@ -42,10 +43,18 @@ pub struct ExportOptions {
     pub drafts: bool,
 }
 
+/// The output "file" that is standard output, as Unix tools take `-`.
+pub const STDOUT: &str = "-";
+
+/// Whether `path` names standard output.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == STDOUT
+}
+
 /// What an export wrote.
 #[derive(Debug)]
 pub struct ExportReport {
-    /// Each file and its size in bytes.
+    /// Each file (or [`STDOUT`]) and its size in bytes.
     pub written: Vec<(PathBuf, u64)>,
     pub questions: usize,
     pub warnings: Vec<Diagnostic>,
@@ -76,6 +85,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<u64, Vec<Diagnostic>> {
         let _ = std::fs::remove_file(&tmp);
         io(path, "cannot write the export", e)
     })?;
+    Ok(bytes.len() as u64)
+}
+
+/// Writes the export to `path`, or to standard output when `path` is [`STDOUT`].
+fn deliver(path: &Path, bytes: &[u8]) -> Result<u64, Vec<Diagnostic>> {
+    if !is_stdout(path) {
+        return write_atomically(path, bytes);
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            vec![Diagnostic::error(
+                STDOUT,
+                format!("cannot write the export to standard output: {e}"),
+            )]
+        })?;
     Ok(bytes.len() as u64)
 }
 
@@ -117,18 +143,15 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
     match opts.format {
         Format::Json => written.push((
             output.clone(),
-            write_atomically(&output, data::json(&loaded.guide).as_bytes())?,
+            deliver(&output, data::json(&loaded.guide).as_bytes())?,
         )),
         Format::Anki => written.push((
             output.clone(),
-            write_atomically(&output, data::anki(&loaded.guide).as_bytes())?,
+            deliver(&output, data::anki(&loaded.guide).as_bytes())?,
         )),
         Format::Html => {
             let page = html::export(&loaded, opts.questions_only, false)?;
-            written.push((
-                output.clone(),
-                write_atomically(&output, page.html.as_bytes())?,
-            ));
+            written.push((output.clone(), deliver(&output, page.html.as_bytes())?));
             if let (Some(pdf_path), Some(chromium)) = (&opts.pdf, chromium) {
                 // The print file renders every question at once, however big the guide.
                 let printable = html::export(&loaded, opts.questions_only, true)?;

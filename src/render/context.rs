@@ -197,6 +197,8 @@ pub struct SectionPage<'a> {
     pub difficulties: Vec<Count>,
     /// Questions (not articles) here and in the subsections: the study cards.
     pub card_count: usize,
+    /// Front matter keys of its `_index.md` that Prepbook does not know, as written.
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Serialize)]

@@ -1,18 +1,24 @@
-//! Rendering pages with Tera: which pages a guide has ([`PageId`]), the context each gets, and
-//! template errors reported at the template's file and line.
+//! Rendering pages with Tera: which pages a guide has ([`PageId`]) and the [`Renderer`] that
+//! holds the theme's parsed templates. What each page shows is built in `pages`, the counts its
+//! lists show in `counts`; template errors are reported at the template's file and line
+//! (`template_errors`).
 
 pub mod context;
+mod counts;
+mod pages;
+mod template_errors;
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::content::{Difficulty, Guide, Kind, Level, QuestionId, SectionId, TagId};
+use crate::content::{Difficulty, Guide, QuestionId, SectionId, TagId};
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
 use crate::urls::root_prefix;
 use context::*;
+use template_errors::{template_error, template_errors};
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,7 +134,7 @@ impl<'g> Renderer<'g> {
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
-            errors.push(template_error(&e, theme));
+            errors.extend(template_errors(&e, theme));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -164,185 +170,17 @@ impl<'g> Renderer<'g> {
 
     /// Renders one page: (its URL, its HTML).
     pub fn render(&self, page: PageId) -> Result<(String, String), Diagnostic> {
-        let g = self.guide;
-        let url = page.url(g);
+        let url = page.url(self.guide);
         let html = match page {
-            PageId::Home => {
-                let root = &g.sections[0];
-                self.template(
-                    "index.html",
-                    &HomePage {
-                        base: self.base(
-                            &url,
-                            "home",
-                            g.config.book.title.clone(),
-                            g.config.book.description.clone(),
-                        ),
-                        intro_html: &root.intro.html,
-                        sections: root
-                            .children
-                            .iter()
-                            .map(|&c| SectionCard::of(g, c))
-                            .collect(),
-                        articles: QuestionCard::list(g, &root.questions),
-                        tags: self.tag_counts(),
-                        difficulties: self
-                            .difficulty_counts(&(0..g.questions.len()).collect::<Vec<_>>()),
-                        levels: self.level_counts(),
-                    },
-                )
-            }
-            PageId::Section(s) => {
-                let section = &g.sections[s];
-                let mut breadcrumbs = self.crumbs(s);
-                breadcrumbs.pop();
-                self.template(
-                    "section.html",
-                    &SectionPage {
-                        base: self.base(
-                            &url,
-                            "section",
-                            section.title.clone(),
-                            section.description.clone(),
-                        ),
-                        section: Link {
-                            title: section.title.clone(),
-                            url: section.url.clone(),
-                        },
-                        intro_html: &section.intro.html,
-                        breadcrumbs,
-                        subsections: section
-                            .children
-                            .iter()
-                            .map(|&c| SectionCard::of(g, c))
-                            .collect(),
-                        questions: QuestionCard::list(g, &section.questions),
-                        difficulties: self.difficulty_counts(&section.questions),
-                        card_count: g.cards_in(s),
-                    },
-                )
-            }
-            PageId::Question(q) => {
-                let question = &g.questions[q];
-                let (prev, next) = g.neighbours(q);
-                let link = |id: QuestionId| Link {
-                    title: g.questions[id].title.clone(),
-                    url: g.questions[id].url.clone(),
-                };
-                let edit_url = g.config.book.edit_url_template.as_ref().map(|t| {
-                    let rel = g.config.build.content_dir.join(&question.source.rel);
-                    t.replace("{path}", &rel.to_string_lossy().replace('\\', "/"))
-                });
-                let words = question.body.text.split_whitespace().count();
-                let is_article = question.kind == Kind::Article;
-                self.template(
-                    "question.html",
-                    &QuestionPage {
-                        base: self.base(
-                            &url,
-                            "question",
-                            question.title.clone(),
-                            question.summary.clone(),
-                        ),
-                        question: QuestionCard::of(g, q),
-                        slug: &question.slug,
-                        // A question's page shows its prompt and answer, an article's its whole
-                        // body: each gets only what it shows (every string is copied into Tera).
-                        body_html: if is_article { &question.body.html } else { "" },
-                        prompt_html: if is_article {
-                            ""
-                        } else {
-                            question.prompt_html()
-                        },
-                        answer_html: if is_article {
-                            ""
-                        } else {
-                            question.answer_html()
-                        },
-                        headings: &question.body.headings,
-                        related: QuestionCard::list(g, &question.related),
-                        prev: prev.map(link),
-                        next: next.map(link),
-                        breadcrumbs: self.crumbs(question.section),
-                        edit_url,
-                        extra: &question.front().extra,
-                        reading_minutes: words.div_ceil(200).max(1),
-                    },
-                )
-            }
-            PageId::TagsIndex => self.template(
-                "tags.html",
-                &TagsPage {
-                    base: self.base(&url, "tags", "Tags".into(), String::new()),
-                    tags: self.tag_counts(),
-                },
-            ),
-            PageId::Tag(t) => {
-                let tag = &g.tags[t];
-                self.template(
-                    "tag.html",
-                    &TagPage {
-                        base: self.base(
-                            &url,
-                            "tag",
-                            format!("Tagged “{}”", tag.name),
-                            String::new(),
-                        ),
-                        tag: Link {
-                            title: tag.name.clone(),
-                            url: tag.url.clone(),
-                        },
-                        questions: QuestionCard::list(g, &tag.questions),
-                        card_count: tag
-                            .questions
-                            .iter()
-                            .filter(|&&q| g.questions[q].kind == Kind::Question)
-                            .count(),
-                    },
-                )
-            }
-            PageId::Difficulty(d) => self.template(
-                "difficulty.html",
-                &DifficultyPage {
-                    base: self.base(
-                        &url,
-                        "difficulty",
-                        format!("{} questions", d.label()),
-                        String::new(),
-                    ),
-                    difficulty: DifficultyView::of(d),
-                    difficulties: self
-                        .difficulty_counts(&(0..g.questions.len()).collect::<Vec<_>>()),
-                    questions: QuestionCard::list(g, &g.with_difficulty(d)),
-                },
-            ),
-            PageId::Study => self.template(
-                "study.html",
-                &StudyPage {
-                    base: self.base(
-                        &url,
-                        "study",
-                        "Study".into(),
-                        "Flashcards, spaced repetition and mock interviews, with your progress kept in this browser.".into(),
-                    ),
-                    panel: self.study_panel(),
-                },
-            ),
-            PageId::NotFound => {
-                let mut base = self.base(&url, "not-found", "Page not found".into(), String::new());
-                // A 404 page is served at any depth: only absolute links work there.
-                base.root = match g.config.base_url() {
-                    Some(b) => format!("{b}/"),
-                    None => "/".into(),
-                };
-                self.template("404.html", &PlainPage { base })
-            }
-            PageId::Search => self.template(
-                "search.html",
-                &PlainPage {
-                    base: self.base(&url, "search", "Search".into(), String::new()),
-                },
-            ),
+            PageId::Home => self.home_page(&url),
+            PageId::Section(s) => self.section_page(s, &url),
+            PageId::Question(q) => self.question_page(q, &url),
+            PageId::TagsIndex => self.tags_page(&url),
+            PageId::Tag(t) => self.tag_page(t, &url),
+            PageId::Difficulty(d) => self.difficulty_page(d, &url),
+            PageId::Study => self.study_page(&url),
+            PageId::NotFound => self.not_found_page(&url),
+            PageId::Search => self.search_page(&url),
         }?;
         Ok((url, html))
     }
@@ -394,132 +232,5 @@ impl<'g> Renderer<'g> {
                 url: self.guide.sections[s].url.clone(),
             })
             .collect()
-    }
-
-    /// What the study panel shows: the deck's sections, tags, difficulties and levels, with how
-    /// many cards (questions, not articles) each holds.
-    pub fn study_panel(&self) -> StudyPanel {
-        let g = self.guide;
-        let cards: Vec<QuestionId> = (0..g.questions.len())
-            .filter(|&q| g.questions[q].kind == Kind::Question)
-            .collect();
-        StudyPanel {
-            total: cards.len(),
-            sections: self.study_sections(),
-            tags: g
-                .tags
-                .iter()
-                .map(|t| Count {
-                    name: t.slug.clone(),
-                    label: t.name.clone(),
-                    url: t.url.clone(),
-                    count: t
-                        .questions
-                        .iter()
-                        .filter(|&&q| g.questions[q].kind == Kind::Question)
-                        .count(),
-                })
-                .filter(|c| c.count > 0)
-                .collect(),
-            difficulties: self.difficulty_counts(&cards),
-            levels: self.level_counts(),
-            deck_src: crate::study::DECK_FILE,
-        }
-    }
-
-    /// Every section that holds a question, depth first, for the deck chooser.
-    fn study_sections(&self) -> Vec<StudySection> {
-        fn walk(g: &Guide, s: SectionId, out: &mut Vec<StudySection>) {
-            for &c in &g.sections[s].children {
-                let count = g.cards_in(c);
-                if count == 0 {
-                    continue;
-                }
-                let section = &g.sections[c];
-                out.push(StudySection {
-                    title: section.title.clone(),
-                    url: section.url.clone(),
-                    depth: section.depth,
-                    indent: "\u{a0}\u{a0}".repeat(section.depth.saturating_sub(1)),
-                    count,
-                });
-                walk(g, c, out);
-            }
-        }
-        let mut out = Vec::new();
-        walk(self.guide, 0, &mut out);
-        out
-    }
-
-    pub fn tag_counts(&self) -> Vec<Count> {
-        self.guide
-            .tags
-            .iter()
-            .map(|t| Count {
-                name: t.slug.clone(),
-                label: t.name.clone(),
-                url: t.url.clone(),
-                count: t.questions.len(),
-            })
-            .collect()
-    }
-
-    pub fn difficulty_counts(&self, ids: &[QuestionId]) -> Vec<Count> {
-        Difficulty::ALL
-            .into_iter()
-            .map(|d| Count {
-                name: d.name().into(),
-                label: d.label().into(),
-                url: difficulty_url(d),
-                count: ids
-                    .iter()
-                    .filter(|&&q| self.guide.questions[q].difficulty == Some(d))
-                    .count(),
-            })
-            .collect()
-    }
-
-    pub fn level_counts(&self) -> Vec<Count> {
-        Level::ALL
-            .into_iter()
-            .map(|l| Count {
-                name: l.name().into(),
-                label: l.name().into(),
-                url: String::new(),
-                count: self
-                    .guide
-                    .questions
-                    .iter()
-                    .filter(|q| q.kind == Kind::Question && q.levels.contains(&l))
-                    .count(),
-            })
-            .collect()
-    }
-}
-
-/// A Tera error as a diagnostic at the template's file, line and column.
-fn template_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
-    match e.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            let name = report.filename();
-            let path = theme.template_path(name);
-            let span = report.span();
-            let source = theme
-                .files
-                .get(&format!("templates/{name}"))
-                .and_then(|f| std::str::from_utf8(&f.bytes).ok())
-                .unwrap_or("");
-            let len = if span.end_line == span.start_line {
-                span.end_col.saturating_sub(span.start_col)
-            } else {
-                1
-            };
-            Diagnostic::error(path, format!("template error: {}", report.message()))
-                .at(source, span.start_line, span.start_col + 1, len)
-                .with_hint(
-                    "fix the template; the variables each template gets are listed in the README",
-                )
-        }
-        _ => Diagnostic::error("themes", format!("template error: {e}")),
     }
 }
