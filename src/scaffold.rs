@@ -334,7 +334,8 @@ fn book_toml(title: &str) -> String {
     let title = toml::Value::String(title.to_string()).to_string();
     format!(
         "[book]\ntitle = {title}\ndescription = \"Interview questions with answers that explain why.\"\nlanguage = \"en\"\n\n\
-         # Every other setting has a default; the README lists them all. For example, to allow\n\
+         # Every other setting has a default; Prepbook's manual lists them all\n\
+         # (docs/content/configuration.md in its repository). For example, to allow\n\
          # only some tags (`prepbook check` reports any other):\n\
          # [tags]\n# vocabulary = [\"concurrency\", \"operating-systems\"]\n"
     )

@@ -51,6 +51,7 @@ fn guide(fixed_config: &Config, hl: &Highlighter, text: String) -> Option<(Guide
         markdown: vec!["q.md".into()],
         section_dirs: vec![String::new()],
         assets: Vec::new(),
+        warnings: Vec::new(),
     };
     let guide = assemble(
         fixed_config.clone(),
@@ -68,7 +69,13 @@ fn fixed() -> &'static Fixed {
     FIXED.get_or_init(|| {
         let config = Config::parse(BOOK_TOML, Path::new("book.toml"), Path::new("/guide"))
             .expect("the fixed book.toml parses");
-        let theme = Theme::load("default", Path::new("/nonexistent-theme")).expect("default theme");
+        let theme = Theme::load(
+            "default",
+            Path::new("/nonexistent-theme"),
+            Path::new("/guide"),
+            &Diagnostics::default(),
+        )
+        .expect("default theme");
         let hl = Highlighter::new(&HighlightConfig::default(), HighlightCache::disabled())
             .expect("the default themes exist");
         let plain = "---\ntitle: Plain\ntags: [plain]\ndifficulty: easy\n---\nA body.\n";

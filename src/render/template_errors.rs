@@ -7,7 +7,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
 
-const HINT: &str = "fix the template; the variables each template gets are listed in the README";
+const HINT: &str = "fix the template; the variables each template gets are listed in Prepbook's manual (docs/content/themes.md)";
 
 /// A Tera error as diagnostics (one for each problem it holds) at the template's file, line
 /// and column.

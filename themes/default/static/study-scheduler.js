@@ -1,7 +1,7 @@
 /* Prepbook study mode: the spaced-repetition scheduler (SM-2, with four grades).
    Pure functions on plain objects and calendar dates ("YYYY-MM-DD"), no DOM and no storage, so
    the same file runs in the browser (window.PrepbookScheduler) and in node's tests
-   (module.exports). The README's "Study mode" section gives the formulas. */
+   (module.exports). Prepbook's manual gives the formulas (docs/content/study-mode.md). */
 (function () {
   "use strict";
 
