@@ -181,6 +181,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
             }
             Tag::CodeBlock(kind) => {
                 self.seen_block = true;
+                self.text.block();
                 let mut code = String::new();
                 for (e, _) in rest.by_ref() {
                     match e {
@@ -198,6 +199,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
             Tag::HtmlBlock => self.html_block(rest),
             Tag::BlockQuote(Some(kind)) => {
                 self.seen_block = true;
+                self.text.block();
                 let (class, label) = alert(kind);
                 self.out.push(Event::Html(
                     format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{label}</p>\n").into(),
@@ -205,12 +207,14 @@ impl<'a, 'i> Renderer<'a, 'i> {
             }
             Tag::Table(aligns) => {
                 self.seen_block = true;
+                self.text.block();
                 self.out
                     .push(Event::Html("<div class=\"table-wrap\">".into()));
                 self.out.push(Event::Start(Tag::Table(aligns)));
             }
             Tag::Paragraph => {
                 self.seen_block = true;
+                self.text.block();
                 if self.result.first_paragraph.is_empty() {
                     self.paragraph = Some(String::new());
                 }
@@ -225,7 +229,16 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 self.out.push(Event::Start(tag));
             }
             other => {
-                self.seen_block = true;
+                if is_inline(&other) {
+                    // Emphasis and the like: text on either side is written together.
+                } else {
+                    self.seen_block = true;
+                    if matches!(other, Tag::TableCell) {
+                        self.text.cell();
+                    } else {
+                        self.text.block();
+                    }
+                }
                 self.out.push(Event::Start(other));
             }
         }
@@ -249,7 +262,9 @@ impl<'a, 'i> Renderer<'a, 'i> {
         if !is_only_comments(&raw) {
             self.seen_block = true;
         }
+        self.text.block();
         self.text.push_html(&raw);
+        self.text.block();
         self.out.push(Event::Html(raw.into()));
     }
 
@@ -268,10 +283,16 @@ impl<'a, 'i> Renderer<'a, 'i> {
                         self.result.first_paragraph = p.trim().to_string();
                     }
                 }
-                self.text.push(" ");
+                self.text.block();
                 self.out.push(Event::End(TagEnd::Paragraph));
             }
-            other => self.out.push(Event::End(other)),
+            TagEnd::TableCell => self.out.push(Event::End(TagEnd::TableCell)),
+            other => {
+                if !is_inline_end(other) {
+                    self.text.block();
+                }
+                self.out.push(Event::End(other));
+            }
         }
     }
 
@@ -291,7 +312,9 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 self.out.push(Event::InlineHtml(t));
             }
             Event::Html(t) => {
+                self.text.block();
                 self.text.push_html(&t);
+                self.text.block();
                 self.out.push(Event::Html(t));
             }
             Event::InlineMath(m) => {
@@ -379,9 +402,9 @@ impl<'a, 'i> Renderer<'a, 'i> {
         let inner: Vec<Event<'a>> = inner.collect();
         html::push_html(&mut inner_html, inner.into_iter());
         let n = level as usize;
-        self.text.push(" ");
+        self.text.block();
         self.text.push(&text);
-        self.text.push(" ");
+        self.text.block();
         // An id written as `{#...}` may hold any character but a space, a quote too.
         let id_attr = escape(&id).replace('"', "&quot;");
         self.out.push(Event::Html(
@@ -483,6 +506,33 @@ impl<'a, 'i> Renderer<'a, 'i> {
     }
 }
 
+/// Elements inside a line of text (emphasis, links): no break in the text around them.
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 /// Names in code that carry a `.` or `_` between letters: `functools.wraps`, `__slots__`.
 fn code_identifiers(code: &str) -> impl Iterator<Item = String> + '_ {
     code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
@@ -523,3 +573,5 @@ fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_tests;
