@@ -163,7 +163,8 @@ fn chunk(guide: &Guide, cards: &[QuestionId], i: usize) -> String {
             (
                 question.title.as_str(),
                 question.prompt_html(),
-                question.summary.as_str(),
+                // Its links lead from the site root, where the study page is.
+                question.summary.html.as_str(),
                 question.answer_html(),
             )
         })
@@ -188,7 +189,7 @@ fn chunk_starts(guide: &Guide, cards: &[QuestionId]) -> Vec<usize> {
             size = 0;
         }
         let question = &guide.questions[q];
-        size += question.title.len() + question.summary.len() + question.body.html.len();
+        size += question.title.len() + question.summary.html.len() + question.body.html.len();
     }
     starts
 }

@@ -38,7 +38,7 @@ fn the_browser_tokenizes_exactly_like_the_build() {
     for q in &bundled().questions {
         texts.extend([
             q.title.clone(),
-            q.summary.clone(),
+            q.summary.text.clone(),
             q.body.text.clone(),
             q.body.code_identifiers.join(" "),
         ]);

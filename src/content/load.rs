@@ -12,13 +12,16 @@ use crate::config::Config;
 use crate::content::addresses::{Claims, join_url};
 use crate::content::discover::{self, Discovered, file_name, parent_dir};
 use crate::content::front_matter::Kind;
+use crate::content::front_matter::key_position;
 use crate::content::model::{Asset, Guide, Question, Section, SourcePage};
 use crate::content::read::read_page;
 use crate::content::related::resolve_related;
 use crate::content::tags::collect_tags;
 use crate::diagnostics::{Diagnostic, Diagnostics, closest, display_path};
 use crate::highlight::Highlighter;
-use crate::markdown::{self, InternalLink, MarkdownInput, Rendered};
+use crate::markdown::inline::InlineText;
+use crate::markdown::inline::{self, LinkBase};
+use crate::markdown::{self, InternalLink, MarkdownInput, Rendered, Resolve};
 use crate::progress::Progress;
 use crate::urls::slugify;
 
@@ -91,8 +94,9 @@ pub fn render_body(
 }
 
 /// A question's title (front matter, else its `# Heading`; none is an error) and summary
-/// (front matter `summary`, else `description`, else the start of the first paragraph).
-pub fn title_and_summary(q: &mut Question, diags: &Diagnostics) {
+/// (front matter `summary`, else `description`, else the start of the first paragraph). A summary
+/// written in front matter is inline Markdown; a link in it that leads to no page is a warning.
+pub fn title_and_summary(q: &mut Question, index: &dyn Resolve, diags: &Diagnostics) {
     let fm = &q.source.front;
     q.title = match fm.title.clone().or_else(|| q.body.title.clone()) {
         Some(t) => t,
@@ -108,11 +112,33 @@ pub fn title_and_summary(q: &mut Question, diags: &Diagnostics) {
             q.slug.clone()
         }
     };
-    q.summary = fm
-        .summary
-        .clone()
-        .or_else(|| fm.description.clone())
-        .unwrap_or_else(|| truncate_words(&q.body.first_paragraph, 200));
+    let Some(written) = fm.summary.as_ref().or(fm.description.as_ref()) else {
+        q.summary = inline::from_plain(&truncate_words(&q.body.first_paragraph, 200));
+        return;
+    };
+    let base = LinkBase {
+        rel: &q.source.rel,
+        page_url: &q.url,
+        resolver: index,
+    };
+    let (summary, missing) = inline::render_inline(written, &base);
+    q.summary = summary;
+    let key = if fm.summary.is_some() {
+        "summary"
+    } else {
+        "description"
+    };
+    for path in missing {
+        let d = Diagnostic::warning(
+            &q.source.path,
+            format!("a link in the {key} leads to `{path}`, which is no page of the guide"),
+        )
+        .with_hint("check the path: it is relative to this file");
+        diags.push(match key_position(&q.source.text, key) {
+            Some((line, col)) => d.at(&q.source.text, line, col, key.len()),
+            None => d,
+        });
+    }
 }
 
 /// Where a question sorts inside its section: by weight (none last), then title, then file.
@@ -166,7 +192,7 @@ pub fn assemble(
         .for_each(|s| render_intro(s, &index, hl, diags));
 
     for q in &mut questions {
-        title_and_summary(q, diags);
+        title_and_summary(q, &index, diags);
     }
     name_sections(&mut sections, &config);
     let questions = reading_order(&mut sections, questions);
@@ -297,7 +323,7 @@ fn place_pages(
             difficulty: page.front.difficulty,
             levels: page.front.levels.clone(),
             tags: Vec::new(),
-            summary: String::new(),
+            summary: InlineText::default(),
             weight: page.front.weight,
             related: Vec::new(),
             body: Rendered::default(),

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::content::front_matter::{Difficulty, FrontMatter, Kind, Level};
 use crate::markdown::Rendered;
+use crate::markdown::inline::InlineText;
 
 pub type SectionId = usize;
 pub type QuestionId = usize;
@@ -72,8 +73,9 @@ pub struct Question {
     pub difficulty: Option<Difficulty>,
     pub levels: Vec<Level>,
     pub tags: Vec<TagId>,
-    /// The short answer (front matter `summary`, else `description`, else the first paragraph).
-    pub summary: String,
+    /// The short answer (front matter `summary`, else `description`, else the first paragraph),
+    /// written as inline Markdown: its HTML for pages, its text for meta tags and search.
+    pub summary: InlineText,
     pub weight: Option<i64>,
     pub related: Vec<QuestionId>,
     pub body: Rendered,

@@ -17,6 +17,7 @@ use crate::content::tags::page_tags;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::highlight::Highlighter;
 use crate::markdown::Rendered;
+use crate::markdown::inline::InlineText;
 
 /// What became of an edit.
 #[derive(Debug)]
@@ -125,7 +126,7 @@ fn reread(
         difficulty: page.front.difficulty,
         levels: page.front.levels.clone(),
         tags: Vec::new(),
-        summary: String::new(),
+        summary: InlineText::default(),
         weight: page.front.weight,
         related: Vec::new(),
         body: Rendered::default(),
@@ -138,7 +139,7 @@ fn reread(
         &guide.config.study.answer_headings,
         diags,
     );
-    title_and_summary(&mut q, diags);
+    title_and_summary(&mut q, index, diags);
     Ok(q)
 }
 

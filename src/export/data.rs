@@ -18,7 +18,10 @@ struct JsonQuestion<'a> {
     difficulty: Option<&'static str>,
     levels: Vec<&'static str>,
     tags: Vec<&'a str>,
+    /// The summary as plain text.
     summary: &'a str,
+    /// The summary as inline HTML; its links lead to URLs relative to the site root, like `url`.
+    summary_html: &'a str,
     related: Vec<&'a str>,
     extra: &'a serde_json::Map<String, Value>,
     text: &'a str,
@@ -48,7 +51,8 @@ pub fn json(guide: &Guide) -> String {
                 .iter()
                 .map(|&t| guide.tags[t].name.as_str())
                 .collect(),
-            summary: &q.summary,
+            summary: &q.summary.text,
+            summary_html: &q.summary.html,
             related: q
                 .related
                 .iter()
@@ -97,12 +101,13 @@ pub fn anki(guide: &Guide) -> String {
             crate::highlight::escape(&q.title),
             q.prompt_html()
         );
-        let back = if q.summary.is_empty() {
+        // Links of the site lead nowhere from inside Anki: a summary's keep their text only.
+        let back = if q.summary.text.is_empty() {
             q.answer_html().to_string()
         } else {
             format!(
                 "<p><strong>Short answer:</strong> {}</p>{}",
-                crate::highlight::escape(&q.summary),
+                q.summary.html_without_links,
                 q.answer_html()
             )
         };

@@ -175,12 +175,13 @@ fn question(
             String::new(),
         )
     } else {
-        let summary = if q.summary.is_empty() {
+        let summary = if q.summary.text.is_empty() {
             String::new()
         } else {
             format!(
                 "<p class=\"short-answer\"><strong>Short answer:</strong> {}</p>",
-                code_spans_html(&q.summary)
+                // Summary links lead from the site root.
+                targets.rewrite(&q.summary.html, "index.html", &prefix)
             )
         };
         (

@@ -3,6 +3,7 @@
 //! relative `.md` links rewritten to the built pages; code blocks highlighted; and, for study
 //! mode, the point where a question's answer starts.
 
+pub mod inline;
 pub mod links;
 pub mod text;
 

@@ -92,7 +92,11 @@ pub struct QuestionCard {
     pub tags: Vec<Link>,
     /// How many of its tags `tags` leaves out (the card shows "+N").
     pub more_tags: usize,
+    /// The summary as plain text.
     pub summary: String,
+    /// The summary as inline HTML, links relative to the site root: shown with
+    /// `{{ q.summary_html | rooted(root=root) | safe }}`.
+    pub summary_html: String,
     pub section: Link,
 }
 
@@ -116,7 +120,8 @@ impl QuestionCard {
                 })
                 .collect(),
             more_tags: 0,
-            summary: question.summary.clone(),
+            summary: question.summary.text.clone(),
+            summary_html: question.summary.html.clone(),
             section: Link {
                 title: section.title.clone(),
                 url: section.url.clone(),

@@ -131,6 +131,18 @@ impl<'g> Renderer<'g> {
         tera.register_filter("plain", |s: &str, _: tera::Kwargs, _: &tera::State| {
             crate::markdown::text::without_code_marks(s)
         });
+        // `{{ q.summary_html | rooted(root=root) | safe }}`: a summary's links, written from
+        // the site root, as this page reaches them.
+        tera.register_filter(
+            "rooted",
+            |s: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+                let root: Option<String> = kwargs.get("root")?;
+                Ok(crate::markdown::inline::rebase_links(
+                    s,
+                    root.as_deref().unwrap_or(""),
+                ))
+            },
+        );
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {

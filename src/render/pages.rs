@@ -92,7 +92,7 @@ impl Renderer<'_> {
                     url,
                     "question",
                     question.title.clone(),
-                    question.summary.clone(),
+                    question.summary.text.clone(),
                 ),
                 question: QuestionCard::of(g, q),
                 slug: &question.slug,

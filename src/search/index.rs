@@ -55,7 +55,7 @@ pub fn analyze(tokenizer: &Tokenizer, guide: &Guide, q: &Question) -> DocTerms {
         .map(|&t| guide.tags[t].name.as_str())
         .collect();
     add(&tags.join(" "), TAGS);
-    add(&q.summary, SUMMARY);
+    add(&q.summary.text, SUMMARY);
     add(&q.body.text, BODY);
     add(&q.body.code_identifiers.join(" "), BODY);
     doc

@@ -232,7 +232,7 @@ fn difficulty_number(d: Option<Difficulty>) -> usize {
     })
 }
 
-/// Metadata chunk `n`: title, URL, section, difficulty, levels, tags, summary, kind and the
+/// Metadata chunk `n`: title, URL, section, difficulty, levels, tags, summary (HTML), kind and the
 /// text for the snippet under the result, of [`CHUNK`] questions.
 fn doc_chunk(guide: &Guide, n: usize) -> (String, String) {
     let docs: Vec<Value> = guide
@@ -248,7 +248,8 @@ fn doc_chunk(guide: &Guide, n: usize) -> (String, String) {
                 difficulty_number(q.difficulty),
                 levels_mask(q),
                 q.tags,
-                q.summary,
+                // Without links: a result is a link itself.
+                q.summary.html_without_links,
                 if q.kind == crate::content::Kind::Article {
                     1
                 } else {

@@ -213,14 +213,43 @@
     }
     return inflated[name];
   }
+  var BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|CAPTION|DD|DETAILS|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|SECTION|SUMMARY|TABLE|TBODY|THEAD|TFOOT|TR|UL)$/;
+  /** The text of rendered question HTML, spaced as the build spaces the site's snippet text
+      (src/markdown/text.rs): text joined as written, each block on a line of its own, table
+      cells set off by tabs; code blocks, heading anchors and alert titles left out. */
+  function blockText(roots) {
+    var out = "", gap = 0; // what comes before the next text: 0 nothing, 1 a space, 2 a tab, 3 a line
+    function separate(g) { if (g > gap) { gap = g; } }
+    function text(t) {
+      t.split(/(\s+)/).forEach(function (piece) {
+        if (!piece) { return; }
+        if (/^\s/.test(piece)) { separate(1); return; }
+        if (out) { out += ["", " ", "\t", "\n"][gap]; }
+        gap = 0;
+        out += piece;
+      });
+    }
+    function walk(node) {
+      if (node.nodeType === 3) { text(node.nodeValue); return; }
+      if (node.nodeType !== 1) { return; }
+      var tag = node.tagName;
+      if (tag === "PRE" || tag === "SCRIPT" || tag === "STYLE" || tag === "BUTTON" ||
+        /(^|\s)(anchor|code-block|alert-title)(\s|$)/.test(node.className)) { return; }
+      var cell = tag === "TD" || tag === "TH", block = BLOCK.test(tag);
+      if (cell) { separate(2); } else if (block) { separate(3); } else if (tag === "BR") { separate(1); }
+      Array.prototype.forEach.call(node.childNodes, walk);
+      if (block) { separate(3); }
+    }
+    Array.prototype.forEach.call(roots, function (r) { separate(3); walk(r); });
+    return out;
+  }
   /** A question's text for its search snippet, read from the question itself when it is built
       (building a chunk only for a snippet would hold the results back); until then the result
       shows its summary. */
   function fragment(i) {
     var article = document.getElementById("q-" + i);
     var parts = article ? article.querySelectorAll(".question-prompt, .question-answer .prose") : [];
-    return Promise.resolve(Array.prototype.map.call(parts, function (p) { return p.textContent; })
-      .join(" ").replace(/\s+/g, " ").trim());
+    return Promise.resolve(blockText(parts));
   }
   PrepbookData.source = pageData;
   PrepbookData.textFor = fragment;

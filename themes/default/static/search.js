@@ -7,7 +7,9 @@
    no exact or prefix match tolerates one typo after its first two letters.
    Ranking: more query words matched first; then, per word, title (8) > tags (4) > summary (2)
    > body (1), times exact (1) > prefix (0.6) > typo (0.3); then reading order.
-   Everything shown is built with text nodes: nothing from the index is parsed as HTML. */
+   Everything shown is built with text nodes, but for a summary: that is HTML the build made
+   (inline markup, every character of the author's text escaped, no links), never text from the
+   index interpreted here. */
 (function (global) {
   "use strict";
 
@@ -522,14 +524,14 @@
     return out;
   }
 
-  /** Metadata of a question: {title, url, section, difficulty, levels, tags, summary, article, text}. */
+  /** Metadata of a question: {title, url, section, difficulty, levels, tags, summaryHtml, article, text}. */
   Engine.prototype.doc = function (id) {
     return this.manifest().then(function (m) {
       var n = Math.floor(id / m.chunk);
       return this.get("d/" + Math.floor(n / m.chunkFolder) + "/" + n).then(function (chunk) {
         var d = chunk[id % m.chunk];
         return { id: id, title: d[0], url: d[1], section: d[2], difficulty: d[3], levels: d[4], tags: d[5],
-          summary: d[6], article: d[7] === 1, text: d[8] || "" };
+          summaryHtml: d[6], article: d[7] === 1, text: d[8] || "" };
       });
     }.bind(this));
   };
@@ -563,31 +565,57 @@
     return out;
   }
 
-  /** The stretch of `text` with the most matched words, about `size` characters. */
+  /** How many words of `text` match. */
+  function matchCount(text, isMatch) {
+    var n = 0;
+    (text.match(WORD_RE) || []).forEach(function (w) { if (isMatch(w)) { n++; } });
+    return n;
+  }
+
+  /**
+   * The sentence of `text` with the most matched words, cut to about `size` characters on word
+   * boundaries. The build's text (src/markdown/text.rs) has each block (paragraph, heading, list
+   * item, table row) on a line of its own and table cells set off by tabs: a line ends a sentence
+   * too, and cells are shown with a dot between them.
+   */
   function snippet(text, isMatch, size) {
     size = size || 180;
-    var sentences = text.split(/(?<=[.!?])\s+/);
+    var sentences = text.split(/(?<=[.!?])\s+|\s*\n\s*/);
     var best = -1, bestScore = 0;
     sentences.forEach(function (s, i) {
-      var score = 0;
-      (s.match(WORD_RE) || []).forEach(function (w) { if (isMatch(w)) { score++; } });
+      var score = matchCount(s, isMatch);
       if (score > bestScore) { best = i; bestScore = score; }
     });
     if (best < 0) { return null; }
-    var s = sentences[best];
+    var s = sentences[best].replace(/\s*\t\s*/g, " · ");
     if (s.length <= size) { return s; }
-    var first = 0;
+    var first = 0, firstEnd = 0;
     WORD_RE.lastIndex = 0;
     var m;
-    while ((m = WORD_RE.exec(s))) { if (isMatch(m[0])) { first = m.index; break; } }
+    while ((m = WORD_RE.exec(s))) { if (isMatch(m[0])) { first = m.index; firstEnd = first + m[0].length; break; } }
+    // Start after a space: the first one past the wanted start, else the one before the word
+    // that the wanted start falls in.
     var start = Math.max(0, first - Math.floor(size / 3));
-    return (start > 0 ? "…" : "") + s.slice(start, start + size) + (start + size < s.length ? "…" : "");
+    if (start > 0 && !/\s/.test(s.charAt(start - 1))) {
+      var ahead = s.slice(start, first).search(/\s/);
+      start = ahead >= 0 ? start + ahead + 1 : s.lastIndexOf(" ", start) + 1;
+    }
+    // End before a space, keeping the first matched word.
+    var end = start + size;
+    if (end < s.length && !/\s/.test(s.charAt(end))) {
+      var space = s.lastIndexOf(" ", end);
+      end = space > firstEnd ? space : s.indexOf(" ", Math.max(end, firstEnd));
+      if (end < 0) { end = s.length; }
+    }
+    var cut = s.slice(start, end).trim();
+    if (end < s.length) { cut = cut.replace(/[,;:]$/, ""); }
+    return (start > 0 ? "…" : "") + cut + (end < s.length ? "…" : "");
   }
 
   var api = {
     normalize: normalize, words: words, stem: stem, term: term, tokens: tokens, shardKey: shardKey,
     keyFile: keyFile, fnv1a: fnv1a, postings: postings, oneEdit: oneEdit, Engine: Engine,
-    highlight: highlight, snippet: snippet, matcher: matcher, queryWords: queryWords,
+    highlight: highlight, snippet: snippet, matchCount: matchCount, matcher: matcher, queryWords: queryWords,
     sectionName: sectionName, tagName: tagName
   };
 
@@ -638,6 +666,23 @@
     });
   }
 
+  /** The summary HTML the build made for a result, as nodes; matched words marked. */
+  function summaryNodes(html, isMatch) {
+    var t = document.createElement("template");
+    t.innerHTML = html || "";
+    var texts = [];
+    var walker = document.createTreeWalker(t.content, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) { texts.push(walker.currentNode); }
+    texts.forEach(function (node) {
+      var pieces = highlight(node.nodeValue, isMatch);
+      if (pieces.length < 2 && !(pieces[0] && pieces[0][1])) { return; }
+      var f = document.createDocumentFragment();
+      appendPieces(f, pieces);
+      node.parentNode.replaceChild(f, node);
+    });
+    return t.content;
+  }
+
   /** One result: title (matches marked), section, difficulty, tags, snippet. */
   function renderResult(container, doc, m, result, fragment, tagName) {
     var isMatch = matcher(result);
@@ -665,12 +710,16 @@
       meta.appendChild(more);
     }
     container.appendChild(meta);
-    var text = (fragment && snippet(doc.summary + " " + fragment, isMatch)) || doc.summary;
-    if (text) {
-      var p = el("p", "result-snippet");
-      appendRich(p, text, isMatch);
-      container.appendChild(p);
+    // The summary, unless a sentence of the answer matches more of the query.
+    var summary = summaryNodes(doc.summaryHtml, isMatch);
+    var text = fragment && snippet(fragment, isMatch);
+    var p = el("p", "result-snippet");
+    if (text && matchCount(text, isMatch) > matchCount(summary.textContent, isMatch)) {
+      appendPieces(p, highlight(text, isMatch));
+    } else if (summary.textContent) {
+      p.appendChild(summary);
     }
+    if (p.firstChild) { container.appendChild(p); }
   }
 
   function loadResults(hits, limit) {

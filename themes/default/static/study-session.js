@@ -203,7 +203,9 @@
       S.rebase(prompt, c.url);
       var summary = $("pb-card-summary");
       summary.hidden = !content.summary;
-      summary.lastChild.textContent = content.summary;
+      // Inline HTML the build made from the summary's Markdown; its links lead from the root.
+      summary.lastChild.innerHTML = content.summary;
+      S.rebase(summary.lastChild, "index.html");
       var answer = $("pb-card-answer");
       answer.innerHTML = content.answer;
       S.rebase(answer, c.url);
