@@ -85,7 +85,8 @@ pub fn render_inline(source: &str, base: &LinkBase<'_>) -> (InlineText, Vec<Stri
                 }
             }
             Event::End(TagEnd::Link) => {
-                if links.pop() == Some(true) {
+                let written = links.pop() == Some(true);
+                if written {
                     out.linked("</a>");
                 }
             }
