@@ -344,3 +344,71 @@ fn the_guide_prints_to_pdf_with_every_title_and_no_code_line_cut() {
         cut_lines.join("\n")
     );
 }
+
+/// The fixture with a summary written in Markdown: emphasis, code, a link, raw HTML.
+fn markdown_summary_guide() -> tempfile::TempDir {
+    let dir = fixture("basic");
+    replace_in(
+        &dir.path().join("content/python/decorators.md"),
+        "summary: A callable that takes a function and returns a replacement for it.",
+        "summary: \"A *callable* that wraps `func`, like [the GIL](gil.md#why-it-exists) does not; <b>raw</b>.\"",
+    );
+    dir
+}
+
+#[test]
+fn summaries_are_markdown_in_every_export() {
+    let dir = markdown_summary_guide();
+    // The single file: the short answer's HTML, its link leading into the document.
+    let out = dir.path().join("guide.html");
+    export(dir.path(), &out, &[]);
+    let doc = Html::parse_document(&std::fs::read_to_string(&out).expect("read"));
+    let bodies = bodies(&doc);
+    let decorator = bodies
+        .iter()
+        .find(|b| b.html[0].contains("decorator"))
+        .expect("the decorator question");
+    let summary = Html::parse_fragment(&decorator.html[3]);
+    assert_eq!(texts(&summary, ".short-answer em"), vec!["callable"]);
+    assert_eq!(texts(&summary, ".short-answer code"), vec!["func"]);
+    assert!(texts(&summary, "b").is_empty(), "{}", decorator.html[3]);
+    let href = attrs(&summary, ".short-answer a", "href");
+    assert_eq!(href.len(), 1);
+    assert!(
+        href[0].starts_with("#q-") && href[0].ends_with("-why-it-exists"),
+        "a link to the GIL's heading, in the file: {href:?}"
+    );
+
+    // JSON: the text and the HTML.
+    let json = dir.path().join("guide.json");
+    export(dir.path(), &json, &["--format", "json"]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("read")).expect("json");
+    let q = doc["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .find(|q| q["slug"] == "decorators")
+        .expect("decorators");
+    assert_eq!(
+        q["summary"],
+        "A callable that wraps func, like the GIL does not; <b>raw</b>."
+    );
+    assert_eq!(
+        q["summary_html"],
+        "A <em>callable</em> that wraps <code>func</code>, like <a href=\"python/gil.html#why-it-exists\">the GIL</a> does not; &lt;b&gt;raw&lt;/b&gt;."
+    );
+
+    // Anki: HTML fields; a link of the site would lead nowhere from Anki, so only its text.
+    let deck = dir.path().join("deck.txt");
+    export(dir.path(), &deck, &["--format", "anki"]);
+    let (_, rows) = read_anki(&std::fs::read_to_string(&deck).expect("read"));
+    let back = &rows
+        .iter()
+        .find(|r| r[0].contains("What is a decorator?"))
+        .expect("decorator")[1];
+    assert!(
+        back.starts_with("<p><strong>Short answer:</strong> A <em>callable</em> that wraps <code>func</code>, like the GIL does not; &lt;b&gt;raw&lt;/b&gt;.</p>"),
+        "{back}"
+    );
+}

@@ -55,6 +55,28 @@ fn the_fixture_guide_is_valid_html() {
 }
 
 #[test]
+fn summaries_with_links_keep_the_lists_valid_html() {
+    if !ready() {
+        return;
+    }
+    // A summary's link is shown beside its card's title link, never inside it.
+    let dir = fixture("basic");
+    replace_in(
+        &dir.path().join("content/python/decorators.md"),
+        "summary: A callable that takes a function and returns a replacement for it.",
+        "summary: \"A *callable* that wraps `func`, unlike [the GIL](gil.md#why-it-exists); <div>raw</div>\"",
+    );
+    replace_in(
+        &dir.path().join("content/welcome.md"),
+        "summary: How this fixture guide is laid out.",
+        "summary: \"# How it is laid out\\n\\n- from [the GIL](python/gil.md)\\n- on\"",
+    );
+    build_ok(dir.path());
+    let errors = validate(&dir.path().join("book"));
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
 fn the_bundled_guide_is_valid_html() {
     if !ready() {
         return;

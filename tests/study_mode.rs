@@ -155,6 +155,28 @@ fn a_card_is_its_page_split_into_prompt_and_answer() {
 }
 
 #[test]
+fn a_card_shows_its_summary_as_inline_html_with_links_from_the_site_root() {
+    let dir = fixture("basic");
+    replace_in(
+        &dir.path().join("content/python/decorators.md"),
+        "summary: A callable that takes a function and returns a replacement for it.",
+        "summary: \"A *callable* that wraps `func`, unlike [the GIL](gil.md); <b>raw</b>.\"",
+    );
+    build_ok(dir.path());
+    let (_, cards) = cards(&Site::new(dir.path().join("book")));
+    let card = cards
+        .iter()
+        .find(|c| c.url == "python/decorators.html")
+        .expect("the decorator card");
+    let summary = scraper::Html::parse_fragment(&card.summary);
+    assert_eq!(texts(&summary, "em"), vec!["callable"]);
+    assert_eq!(texts(&summary, "code"), vec!["func"]);
+    assert!(texts(&summary, "b").is_empty(), "{}", card.summary);
+    // The study page is at the site root: the link leads from there.
+    assert_eq!(attrs(&summary, "a", "href"), vec!["python/gil.html"]);
+}
+
+#[test]
 fn data_files_can_be_inlined_in_a_script_element() {
     let (_dir, site) = fixture_site();
     for entry in std::fs::read_dir(site.root.join("study")).expect("study folder") {
