@@ -44,7 +44,22 @@ impl Targets {
     pub fn rewrite(&self, html: &str, page_url: &str, prefix: &str) -> String {
         let mut out = String::with_capacity(html.len() + 256);
         let mut rest = html;
+        // Inside a tag, where `name="` is an attribute; outside, it is text (code that reads
+        // `id="x"`), left as written.
+        let mut in_tag = false;
         while let Some(eq) = rest.find("=\"") {
+            let before = &rest[..eq];
+            match (before.rfind('<'), before.rfind('>')) {
+                (Some(open), Some(close)) => in_tag = open > close,
+                (Some(_), None) => in_tag = true,
+                (None, Some(_)) => in_tag = false,
+                (None, None) => {}
+            }
+            if !in_tag {
+                out.push_str(&rest[..eq + 2]);
+                rest = &rest[eq + 2..];
+                continue;
+            }
             let name_start = rest[..eq]
                 .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '-')
                 .map_or(0, |i| i + 1);
@@ -171,6 +186,16 @@ mod tests {
             "<h4 id=\"q-7-why\">Why<a class=\"anchor\" href=\"#q-7-why\">#</a></h4>\
             <p><a href=\"#q-3-pitfalls\">closures</a> <a href=\"#s-2\">all</a> \
             <a href=\"https://python.org\">py</a> <img src=\"data:image/png;base64,AA==\" alt=\"\"></p>"
+        );
+    }
+
+    #[test]
+    fn attribute_like_text_is_left_as_written() {
+        let html =
+            "<p><code>param(1, id=\"case\")</code> and href=\"x\" <a href=\"#why\">w</a></p>";
+        assert_eq!(
+            targets().rewrite(html, "oop/slots.html", "q-7"),
+            "<p><code>param(1, id=\"case\")</code> and href=\"x\" <a href=\"#q-7-why\">w</a></p>"
         );
     }
 
