@@ -105,7 +105,8 @@ pub fn render_inline(source: &str, base: &LinkBase<'_>) -> (InlineText, Vec<Stri
         InlineText {
             html: out.html,
             html_without_links: out.bare,
-            text: text.finish(),
+            // One line: a meta description has no line breaks.
+            text: text.finish().replace(['\n', '\t'], " "),
         },
         missing,
     )
@@ -279,7 +280,7 @@ mod tests {
     fn block_markup_makes_no_block_html() {
         let (s, _) = inline("# Heading\n\n- one\n- two\n\n> quoted");
         assert_eq!(s.html, "Heading one two quoted");
-        assert_eq!(s.text, "Heading\none\ntwo\nquoted");
+        assert_eq!(s.text, "Heading one two quoted");
     }
 
     #[test]
