@@ -219,6 +219,7 @@ impl<'g> Renderer<'g> {
             } else {
                 description
             },
+            nav: None,
         }
     }
 
