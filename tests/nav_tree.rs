@@ -63,7 +63,11 @@ fn the_tree_nests_sections_as_their_folders_and_counts_their_questions() {
     let nested = index_of(&rows, "databases/nested/index.html");
     assert_eq!(rows[python].0, "Python Internals");
     assert_eq!(rows[python].2, Some(0));
-    assert_eq!(rows[nested].2, Some(databases as u64), "nested under its folder");
+    assert_eq!(
+        rows[nested].2,
+        Some(databases as u64),
+        "nested under its folder"
+    );
     // databases/ holds one question itself and one more in nested/.
     assert_eq!((rows[databases].3, rows[databases].4), (1, 2));
     assert_eq!((rows[nested].3, rows[nested].4), (1, 1));
@@ -77,7 +81,11 @@ fn each_section_file_lists_its_questions_in_reading_order_with_links_that_resolv
     let (_dir, site) = built();
     let rows = sections(&site);
     let python = index_of(&rows, "python/index.html");
-    let listed = registered(&site, &format!("nav/section-{python}.js"), &format!("section-{python}"));
+    let listed = registered(
+        &site,
+        &format!("nav/section-{python}.js"),
+        &format!("section-{python}"),
+    );
     let titles: Vec<&str> = listed
         .as_array()
         .expect("rows")
@@ -93,10 +101,18 @@ fn each_section_file_lists_its_questions_in_reading_order_with_links_that_resolv
     for (i, row) in rows.iter().enumerate() {
         let folder = row.1.strip_suffix("index.html").expect("folder");
         if row.3 == 0 {
-            assert!(!site.exists(&format!("nav/section-{i}.js")), "no file for {}", row.1);
+            assert!(
+                !site.exists(&format!("nav/section-{i}.js")),
+                "no file for {}",
+                row.1
+            );
             continue;
         }
-        let listed = registered(&site, &format!("nav/section-{i}.js"), &format!("section-{i}"));
+        let listed = registered(
+            &site,
+            &format!("nav/section-{i}.js"),
+            &format!("section-{i}"),
+        );
         assert_eq!(listed.as_array().expect("rows").len() as u64, row.3);
         for q in listed.as_array().expect("rows") {
             let path = q[1].as_str().expect("path");
@@ -128,7 +144,10 @@ fn pages_name_their_place_in_the_tree_but_do_not_carry_it() {
         let nav = attrs(&doc, "nav#pb-nav", "data-section");
         assert_eq!(
             nav,
-            section.map(|s| s.to_string()).into_iter().collect::<Vec<_>>(),
+            section
+                .map(|s| s.to_string())
+                .into_iter()
+                .collect::<Vec<_>>(),
             "{page}"
         );
         assert_eq!(attrs(&doc, "nav#pb-nav", "data-url"), [page]);
@@ -147,7 +166,10 @@ fn pages_name_their_place_in_the_tree_but_do_not_carry_it() {
     }
     for page in ["index.html", "study.html", "search.html", "tags/index.html"] {
         let doc = site.doc(page);
-        assert!(attrs(&doc, "nav#pb-nav", "id").is_empty(), "{page} has no tree");
+        assert!(
+            attrs(&doc, "nav#pb-nav", "id").is_empty(),
+            "{page} has no tree"
+        );
         assert!(attrs(&doc, "#pb-nav-toggle", "id").is_empty(), "{page}");
     }
 }
