@@ -223,6 +223,18 @@ impl Edit<'_> {
             self.pages.extend(PageId::showing(guide, id));
         }
         self.study_files(guide, id, &study_before, card_changed)?;
+        if card_changed {
+            // The navigation tree lists the question's title in its section's file.
+            let file = Mutex::new(Vec::new());
+            crate::nav::write_section(guide, guide.questions[id].section, &|path, bytes| {
+                if let Ok(mut f) = file.lock() {
+                    f.push((path.to_string(), bytes.to_vec()));
+                }
+            });
+            for (path, bytes) in file.into_inner().unwrap_or_default() {
+                self.write(&path, &bytes)?;
+            }
+        }
         if let (Some(search), Some(old)) = (&mut kept.search, &old_terms) {
             let searching = Instant::now();
             self.search_files(search, guide, id, old)?;

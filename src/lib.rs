@@ -20,6 +20,7 @@ pub mod freshness;
 pub mod highlight;
 pub mod incremental;
 pub mod markdown;
+pub mod nav;
 pub mod output;
 pub mod progress;
 pub mod render;

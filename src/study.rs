@@ -194,16 +194,23 @@ fn chunk_starts(guide: &Guide, cards: &[QuestionId]) -> Vec<usize> {
     starts
 }
 
-fn deck_row(guide: &Guide, q: QuestionId) -> (String, usize, u8, u8, Vec<usize>) {
+/// Question `q`'s URL relative to its section's folder without `.html`, or the whole URL after
+/// a `/` when it is not below that folder: the short form the deck and the navigation use.
+pub(crate) fn card_path(guide: &Guide, q: QuestionId) -> String {
     let question = &guide.questions[q];
     let section_url = &guide.sections[question.section].url;
     let folder = section_url.strip_suffix("index.html").unwrap_or("");
-    let path = question
+    question
         .url
         .strip_prefix(folder)
         .and_then(|rest| rest.strip_suffix(".html"))
         .filter(|rest| !rest.starts_with('/'))
-        .map_or_else(|| format!("/{}", question.url), str::to_string);
+        .map_or_else(|| format!("/{}", question.url), str::to_string)
+}
+
+fn deck_row(guide: &Guide, q: QuestionId) -> (String, usize, u8, u8, Vec<usize>) {
+    let question = &guide.questions[q];
+    let path = card_path(guide, q);
     let difficulty = match question.difficulty {
         None => 0,
         Some(Difficulty::Easy) => 1,
@@ -227,7 +234,7 @@ fn deck_row(guide: &Guide, q: QuestionId) -> (String, usize, u8, u8, Vec<usize>)
 }
 
 /// `PrepbookData.register("kind","key",<data>);`, safe to inline in a `<script>` element.
-fn script<T: Serialize>(kind: &str, key: &str, data: &T) -> String {
+pub(crate) fn script<T: Serialize>(kind: &str, key: &str, data: &T) -> String {
     // Serializing plain structs of strings and numbers cannot fail; keep the page working
     // (an empty payload) rather than panic if it ever did.
     let json = serde_json::to_string(data).unwrap_or_else(|_| "null".into());

@@ -285,6 +285,7 @@ fn the_study_page_offers_decks_with_their_counts() {
             "static/study-scheduler.js",
             "static/study-store.js",
             "static/study.js",
+            "static/shortcuts.js",
             "static/study-session.js"
         ],
         "plain scripts, the registry before anything that loads data"

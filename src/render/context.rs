@@ -38,6 +38,27 @@ pub struct Base<'a> {
     pub kind: &'static str,
     pub page_title: String,
     pub description: String,
+    /// Set on the pages that show the navigation tree (section, question, article, tag).
+    pub nav: Option<NavPlace>,
+}
+
+/// Where a page is in the navigation tree (`nav/tree.js`, see [`crate::nav`]).
+#[derive(Debug, Serialize)]
+pub struct NavPlace {
+    /// The section the tree opens: the page's own, or its question's. Absent on tag pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<SectionId>,
+    /// `nav/tree.js`, relative to the site root.
+    pub tree_src: &'static str,
+}
+
+impl NavPlace {
+    pub fn at(section: Option<SectionId>) -> Option<NavPlace> {
+        Some(NavPlace {
+            section,
+            tree_src: crate::nav::TREE_FILE,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -231,6 +231,7 @@ impl<'g> Renderer<'g> {
             } else {
                 description
             },
+            nav: None,
         }
     }
 

@@ -42,15 +42,17 @@ impl Renderer<'_> {
         let mut breadcrumbs = self.crumbs(s);
         breadcrumbs.pop();
         let no_extra = serde_json::Map::new();
+        let mut base = self.base(
+            url,
+            "section",
+            section.title.clone(),
+            section.description.clone(),
+        );
+        base.nav = NavPlace::at(Some(s));
         self.template(
             "section.html",
             &SectionPage {
-                base: self.base(
-                    url,
-                    "section",
-                    section.title.clone(),
-                    section.description.clone(),
-                ),
+                base,
                 section: Link {
                     title: section.title.clone(),
                     url: section.url.clone(),
@@ -85,15 +87,17 @@ impl Renderer<'_> {
         });
         let words = question.body.text.split_whitespace().count();
         let is_article = question.kind == Kind::Article;
+        let mut base = self.base(
+            url,
+            "question",
+            question.title.clone(),
+            question.summary.text.clone(),
+        );
+        base.nav = NavPlace::at(Some(question.section));
         self.template(
             "question.html",
             &QuestionPage {
-                base: self.base(
-                    url,
-                    "question",
-                    question.title.clone(),
-                    question.summary.text.clone(),
-                ),
+                base,
                 question: QuestionCard::of(g, q),
                 slug: &question.slug,
                 // A question's page shows its prompt and answer, an article's its whole
@@ -134,10 +138,12 @@ impl Renderer<'_> {
     pub(super) fn tag_page(&self, t: TagId, url: &str) -> Html {
         let g = self.guide;
         let tag = &g.tags[t];
+        let mut base = self.base(url, "tag", format!("Tagged “{}”", tag.name), String::new());
+        base.nav = NavPlace::at(None);
         self.template(
             "tag.html",
             &TagPage {
-                base: self.base(url, "tag", format!("Tagged “{}”", tag.name), String::new()),
+                base,
                 tag: Link {
                     title: tag.name.clone(),
                     url: tag.url.clone(),
