@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod runnable;
 pub mod scaffold;
 pub mod scratch;
 pub mod search;
