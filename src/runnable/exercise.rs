@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-use super::{CodeBlock, Role, Run};
+use super::block::{CodeBlock, Run};
+use super::fence::Role;
 use crate::diagnostics::Diagnostic;
 
 const FORMAT_HINT: &str = "an exercise is a `## Exercise` heading, the task, then a ```python,exercise block (starter code), a ```python,tests block and a ```python,solution block, in that order";

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use super::{CodeBlock, Exercise, Tracker, fence};
+use super::block::CodeBlock;
+use super::exercise::{Exercise, Tracker};
+use super::fence;
 use crate::diagnostics::Diagnostic;
 
 /// The Python of one page.
