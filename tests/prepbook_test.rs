@@ -317,3 +317,50 @@ fn a_new_question_with_an_exercise_passes_prepbook_test() {
         "{stderr}"
     );
 }
+
+#[test]
+fn ctrl_c_stops_every_run_under_way() {
+    if !require(python_available(), "python3") {
+        return;
+    }
+    let dir = fixture("code");
+    replace_in(&dir.path().join("book.toml"), "\"20s\"", "\"10m\"");
+    let pid_file = dir.path().join("runaway.pid");
+    let code = format!(
+        "import os\nwith open({:?}, 'w') as f:\n    f.write(str(os.getpid()))\nwhile True:\n    pass\n",
+        pid_file.to_string_lossy()
+    );
+    write_page(
+        dir.path(),
+        "runaway",
+        &format!("Text.\n\n```python\n{code}```\n"),
+    );
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_prepbook"))
+        .arg("test")
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start prepbook test");
+    // Wait for the endless block to start (it writes its pid), then press Ctrl+C.
+    let mut waited = 0;
+    while std::fs::read_to_string(&pid_file).map_or(true, |s| s.is_empty()) && waited < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        waited += 1;
+    }
+    let runaway = std::fs::read_to_string(&pid_file).expect("the block started");
+    let interrupt = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(interrupt.success());
+    let out = child.wait_with_output().expect("prepbook test ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    // The endless block is gone: no process has its id any more (or only a reaped zombie).
+    let status = std::fs::read_to_string(format!("/proc/{}/status", runaway.trim()));
+    assert!(
+        status.map_or(true, |s| s.contains("State:\tZ")),
+        "the block {runaway} still runs"
+    );
+}

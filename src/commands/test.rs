@@ -7,6 +7,9 @@ use crate::cli::{Format, TestArgs};
 use crate::testing::{self, Report, TestOptions};
 
 pub fn run(args: &TestArgs) -> ExitCode {
+    // Runs live in process groups of their own (so a timeout kills what they start), out of the
+    // terminal's reach: Ctrl+C ends them here, and the command stops once they are gone.
+    let _ = ctrlc::set_handler(testing::process::stop_all);
     let opts = TestOptions {
         python: args.python.clone(),
         skip_local: args.skip_local,
@@ -19,6 +22,10 @@ pub fn run(args: &TestArgs) -> ExitCode {
             ..Report::default()
         },
     };
+    if testing::process::stopped() {
+        eprintln!("prepbook test interrupted: every run was stopped");
+        return ExitCode::from(130);
+    }
     match args.format {
         Format::Json => {
             for d in &report.diagnostics {

@@ -1,9 +1,12 @@
 //! One run of Python: files written into a fresh temporary folder, the command started there
 //! with stdin closed and its output captured into files (no pipe to fill up), waited for up to
-//! a time limit, then killed with everything it started.
+//! a time limit, then killed with everything it started. [`stop_all`] ends every run under way
+//! (on Ctrl+C), since runs in process groups of their own do not get the terminal's signal.
 
 use std::fs::File;
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use wait_timeout::ChildExt;
@@ -21,6 +24,24 @@ pub enum Outcome {
     },
     /// It was still running at the time limit, and was killed; what it wrote by then.
     TimedOut { stdout: String, stderr: String },
+}
+
+/// The process ids of the runs under way.
+static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+static STOPPED: AtomicBool = AtomicBool::new(false);
+
+/// Kills every run under way, and starts no other.
+pub fn stop_all() {
+    STOPPED.store(true, Ordering::SeqCst);
+    let running = RUNNING.lock().map(|r| r.clone()).unwrap_or_default();
+    for pid in running {
+        kill_group(pid);
+    }
+}
+
+/// Whether [`stop_all`] was called.
+pub fn stopped() -> bool {
+    STOPPED.load(Ordering::SeqCst)
 }
 
 /// Runs `python script args...` in a new temporary folder holding `files` (name, text).
@@ -50,10 +71,23 @@ pub fn run(
         .stdout(File::create(&stdout_path)?)
         .stderr(File::create(&stderr_path)?);
     new_process_group(&mut command);
+    if stopped() {
+        return Err(std::io::Error::from(std::io::ErrorKind::Interrupted));
+    }
     let mut child = command.spawn()?;
-    let status = child.wait_timeout(limit)?;
+    let pid = child.id();
+    if let Ok(mut running) = RUNNING.lock() {
+        running.push(pid);
+    }
+    let status = child.wait_timeout(limit);
+    if let Ok(mut running) = RUNNING.lock() {
+        running.retain(|p| *p != pid);
+    }
+    let status = status?;
     if status.is_none() {
-        kill_all(&mut child);
+        kill_group(pid);
+        let _ = child.kill();
+        let _ = child.wait();
     }
     let read = |p: &std::path::Path| {
         std::fs::read(p)
@@ -81,17 +115,18 @@ fn new_process_group(command: &mut Command) {
 #[cfg(not(unix))]
 fn new_process_group(_: &mut Command) {}
 
-/// Kills the child's whole process group (its own children too), and reaps it.
-fn kill_all(child: &mut std::process::Child) {
+/// Kills the process group a run leads (its own children too). Elsewhere than Linux, only the
+/// run itself is killed, by the caller.
+fn kill_group(pid: u32) {
     #[cfg(target_os = "linux")]
     {
         use rustix::process::{Pid, Signal, kill_process_group};
-        if let Some(pid) = i32::try_from(child.id()).ok().and_then(Pid::from_raw) {
+        if let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) {
             let _ = kill_process_group(pid, Signal::KILL);
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    #[cfg(not(target_os = "linux"))]
+    let _ = pid;
 }
 
 /// The last `n` lines of `text`, for a diagnostic.
