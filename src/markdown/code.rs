@@ -11,6 +11,16 @@
 use crate::highlight::escape;
 use crate::runnable::{CodeBlock, Exercise, Role, Run};
 
+/// Names in code that carry a `.` or `_` between letters: `functools.wraps`, `__slots__`.
+pub fn identifiers(code: &str) -> impl Iterator<Item = String> + '_ {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| (3..=60).contains(&w.len()))
+        .filter(|w| w.contains(['_', '.']) && w.chars().any(char::is_alphabetic))
+        .filter(|w| !w.contains(".."))
+        .map(str::to_string)
+}
+
 /// `text` made safe inside a double-quoted attribute.
 pub fn attribute(text: &str) -> String {
     escape(text).replace('"', "&quot;")

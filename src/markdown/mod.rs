@@ -182,12 +182,11 @@ impl<'a, 'i> Renderer<'a, 'i> {
         match event {
             Event::Start(tag) => {
                 // Headings, code blocks and HTML blocks are read whole, up to their end.
-                if !matches!(
+                let whole = matches!(
                     tag,
                     Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock
-                ) {
-                    self.depth += 1;
-                }
+                );
+                self.depth += usize::from(!whole);
                 self.start(tag, start, end, rest)
             }
             Event::End(tag) => {
@@ -500,7 +499,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
             .as_ref()
             .is_some_and(|b| matches!(b.fence.role, Role::Tests | Role::Solution));
         if !hidden {
-            for ident in code_identifiers(code) {
+            for ident in code::identifiers(code) {
                 if !self.result.code_identifiers.contains(&ident) {
                     self.result.code_identifiers.push(ident);
                 }
@@ -566,16 +565,6 @@ impl<'a, 'i> Renderer<'a, 'i> {
             LinkTarget::Untouched => None,
         }
     }
-}
-
-/// Names in code that carry a `.` or `_` between letters: `functools.wraps`, `__slots__`.
-fn code_identifiers(code: &str) -> impl Iterator<Item = String> + '_ {
-    code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| (3..=60).contains(&w.len()))
-        .filter(|w| w.contains(['_', '.']) && w.chars().any(char::is_alphabetic))
-        .filter(|w| !w.contains(".."))
-        .map(str::to_string)
 }
 
 /// Removes a sentinel from the HTML and returns where it was.

@@ -70,9 +70,10 @@ pub fn python(info: &str) -> Option<PythonFence> {
         placement: Placement::Auto,
         problems: Vec::new(),
     };
-    // Attributes in braces (`{.numberLines}`) are not options.
+    // Options follow the language after a comma or a space; attributes in braces
+    // (`{.numberLines}`) are not options.
     let options = info.trim().split('{').next().unwrap_or("");
-    let options = options.trim_start().get(token.len()..).unwrap_or("");
+    let options = options.find([',', ' ', '\t']).map_or("", |i| &options[i..]);
     let mut roles = Vec::new();
     for option in options.split([',', ' ', '\t']).map(str::trim) {
         match option.to_ascii_lowercase().as_str() {
@@ -133,6 +134,10 @@ mod tests {
             Some((Role::Exercise, Placement::Browser))
         );
         assert_eq!(python("python,tests").map(|f| f.role), Some(Role::Tests));
+        assert_eq!(
+            python(".python,norun").map(|f| (f.norun, f.problems.len())),
+            Some((true, 0))
+        );
         assert_eq!(
             python("python3,solution {.numberLines}").map(|f| (f.role, f.problems.len())),
             Some((Role::Solution, 0))
