@@ -507,5 +507,24 @@ mod tests {
         for h in ANSWER_HEADINGS {
             assert!(text.contains(&format!("\n## {h}\n")), "{h}");
         }
+        assert!(!text.contains("## Exercise"), "only with --exercise");
+    }
+
+    #[test]
+    fn the_exercise_skeleton_is_a_well_formed_exercise() {
+        let text = question_text(
+            "Q?",
+            &NewQuestion {
+                exercise: true,
+                ..NewQuestion::default()
+            },
+        );
+        let body = crate::content::front_matter::split(&text)
+            .expect("closed")
+            .body_offset;
+        let page = crate::runnable::scan::scan(&text, body, Path::new("q.md"));
+        assert!(page.diagnostics.is_empty(), "{:?}", page.diagnostics);
+        let exercise = page.exercise.expect("an exercise");
+        assert_eq!(exercise.run(), crate::runnable::Run::Browser);
     }
 }

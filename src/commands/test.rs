@@ -34,6 +34,11 @@ pub fn run(args: &TestArgs) -> ExitCode {
         }
         Format::Human => super::print_diagnostics(&report.diagnostics),
     }
+    if std::env::var_os("PREPBOOK_TIMINGS").is_some() {
+        for (place, took) in report.durations.iter().take(10) {
+            eprintln!("{:>7.2} s  {place}", took.as_secs_f64());
+        }
+    }
     eprintln!("{}", report.summary());
     if report.errors() > 0 {
         ExitCode::from(1)

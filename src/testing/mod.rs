@@ -16,7 +16,7 @@ pub use exercise::RUNNER;
 
 use crate::config::{CONFIG_FILE, Command, Config, TimeLimit};
 use crate::content::{SourcePage, discover, read};
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::{Diagnostic, display_path, line_col};
 use crate::runnable::{CodeBlock, Exercise, Run, scan};
 use process::Outcome;
 
@@ -47,6 +47,8 @@ pub struct Report {
     /// Blocks that need a local Python, not run because of `--skip-local`.
     pub skipped_local: usize,
     pub elapsed: Duration,
+    /// Every run's place (`content/x.md:42`) and how long it took, slowest first.
+    pub durations: Vec<(String, Duration)>,
 }
 
 impl Report {
@@ -146,14 +148,32 @@ pub fn test_guide(root: &Path, opts: &TestOptions) -> Report {
         report.diagnostics.push(d);
         return report;
     }
-    let failures: Vec<Vec<Diagnostic>> = jobs
+    let results: Vec<(Vec<Diagnostic>, (String, Duration))> = jobs
         .par_iter()
-        .map(|job| match job {
-            Job::Block(page, block) => run_block(&python, limit, page, block).into_iter().collect(),
-            Job::Exercise(page, exercise) => exercise::check(&python, limit, page, exercise),
+        .map(|job| {
+            let started = Instant::now();
+            let (diags, page, start) = match job {
+                Job::Block(page, block) => (
+                    run_block(&python, limit, page, block).into_iter().collect(),
+                    page,
+                    block.start,
+                ),
+                Job::Exercise(page, exercise) => (
+                    exercise::check(&python, limit, page, exercise),
+                    page,
+                    exercise.heading_start,
+                ),
+            };
+            let (line, _) = line_col(&page.text, start);
+            let place = format!("{}:{line}", page.path.display());
+            (diags, (place, started.elapsed()))
         })
         .collect();
-    report.diagnostics.extend(failures.into_iter().flatten());
+    for (diags, duration) in results {
+        report.diagnostics.extend(diags);
+        report.durations.push(duration);
+    }
+    report.durations.sort_by_key(|d| std::cmp::Reverse(d.1));
     report
         .diagnostics
         .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
