@@ -139,6 +139,27 @@ mod tests {
     }
 
     #[test]
+    fn a_subheading_stays_inside_the_exercise_and_a_sibling_ends_it() {
+        let with_hint = EXERCISE.replace("Write `add`.", "Write `add`.\n\n### Hint\n\nUse `+`.");
+        let p = page(&with_hint);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert!(p.exercise.is_some());
+        let cut = EXERCISE.replace("Write `add`.", "Write `add`.\n\n## Next question");
+        let p = page(&cut);
+        assert!(p.exercise.is_none());
+        let messages: Vec<&str> = p.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the exercise has no ```python,exercise or ```python,tests or ```python,solution block",
+                "a `python,exercise` block outside an exercise",
+                "a `python,tests` block outside an exercise",
+                "a `python,solution` block outside an exercise",
+            ]
+        );
+    }
+
+    #[test]
     fn an_exercise_heading_in_a_list_is_not_one() {
         let p = page("- ## Exercise\n\n  ```python,exercise\n  x = 1\n  ```\n");
         assert_eq!(p.exercise.map(|e| e.heading_start), None);
