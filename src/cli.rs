@@ -33,6 +33,8 @@ pub enum Command {
     Init(InitArgs),
     /// Export the guide: one self-contained HTML file (and a PDF), or data for other tools.
     Export(ExportArgs),
+    /// Run every Python block and exercise of the guide with a local Python.
+    Test(TestArgs),
 }
 
 /// Options shared by the commands that read a guide.
@@ -160,7 +162,30 @@ pub struct CheckArgs {
     pub drafts: bool,
 }
 
-/// How `check` prints problems.
+#[derive(Debug, Clone, Args)]
+pub struct TestArgs {
+    #[command(flatten)]
+    pub guide: GuideArgs,
+    /// How to print failures: for people, or one JSON object per line for tools.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The Python to run instead of `[test] python`, split as a shell would (`"python3 -I"`).
+    #[arg(long, value_name = "COMMAND", value_parser = python_command)]
+    pub python: Option<crate::config::Command>,
+    /// Leave out the blocks that need a local Python (the ones the browser cannot run).
+    #[arg(long)]
+    pub skip_local: bool,
+    /// Test questions marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+fn python_command(text: &str) -> Result<crate::config::Command, String> {
+    crate::config::Command::parse(text)
+        .ok_or_else(|| "write the program and its arguments, closing every quote".to_string())
+}
+
+/// How `check` and `test` print problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
@@ -182,6 +207,9 @@ pub struct NewArgs {
     /// Tags, separated by commas.
     #[arg(long, short, value_delimiter = ',')]
     pub tags: Vec<String>,
+    /// Add an exercise: a task with starter code, tests and a solution, for `prepbook test`.
+    #[arg(long)]
+    pub exercise: bool,
     #[command(flatten)]
     pub guide: GuideArgs,
 }

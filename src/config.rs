@@ -3,6 +3,7 @@
 
 mod schema;
 mod size;
+mod test;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use crate::diagnostics::Diagnostic;
 
 pub use schema::{CONFIG_FILE, SCHEMA};
 pub use size::ByteSize;
+pub use test::{Command, TestConfig, TimeLimit};
 
 use schema::{build_value_span, toml_error, unknown_keys};
 
@@ -36,6 +38,8 @@ pub struct Config {
     pub study: StudyConfig,
     #[serde(default)]
     pub print: PrintConfig,
+    #[serde(default)]
+    pub test: TestConfig,
     /// The folder holding `book.toml`; every relative path is resolved against it.
     #[serde(skip)]
     pub root: PathBuf,

@@ -24,6 +24,7 @@ pub mod nav;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod runnable;
 pub mod scaffold;
 pub mod scratch;
 pub mod search;
@@ -31,6 +32,7 @@ pub mod serve;
 pub mod site;
 pub mod snapshot;
 pub mod study;
+pub mod testing;
 pub mod theme;
 pub mod urls;
 
@@ -45,5 +47,6 @@ pub fn run(cli: cli::Cli) -> ExitCode {
         cli::Command::New(args) => commands::new::run(args),
         cli::Command::Init(args) => commands::init::run(args),
         cli::Command::Export(args) => commands::export::run(args),
+        cli::Command::Test(args) => commands::test::run(args),
     }
 }

@@ -35,7 +35,43 @@ pub struct NewQuestion {
     pub difficulty: Option<Difficulty>,
     pub levels: Vec<Level>,
     pub tags: Vec<String>,
+    /// Add an exercise skeleton ([`EXERCISE`]).
+    pub exercise: bool,
 }
+
+/// The exercise `prepbook new --exercise` adds: a placeholder task whose starter code fails its
+/// tests and whose solution passes them, so `prepbook test` passes until the author edits it.
+pub const EXERCISE: &str = r#"
+## Exercise
+
+<!-- Replace the task, the starter code, the tests and the solution with your own. Readers run
+     the tests in the page; `prepbook test` checks that the solution passes them and that the
+     starter code fails them. -->
+
+Write `smallest_first(items)`, which returns a new list with the items in ascending order,
+leaving `items` as it was.
+
+```python,exercise
+def smallest_first(items):
+    ...
+```
+
+```python,tests
+def test_sorts():
+    assert smallest_first([3, 1, 2]) == [1, 2, 3]
+
+
+def test_leaves_the_input_alone():
+    items = [2, 1]
+    smallest_first(items)
+    assert items == [2, 1]
+```
+
+```python,solution
+def smallest_first(items):
+    return sorted(items)
+```
+"#;
 
 /// Writes a new question file in the guide at `root`; returns its path, and a warning when
 /// another page already has this title. Never overwrites.
@@ -241,6 +277,9 @@ fn question_text(title: &str, new: &NewQuestion) -> String {
     );
     for heading in ANSWER_HEADINGS {
         text.push_str(&format!("\n## {heading}\n"));
+    }
+    if new.exercise {
+        text.push_str(EXERCISE);
     }
     text
 }
@@ -468,5 +507,24 @@ mod tests {
         for h in ANSWER_HEADINGS {
             assert!(text.contains(&format!("\n## {h}\n")), "{h}");
         }
+        assert!(!text.contains("## Exercise"), "only with --exercise");
+    }
+
+    #[test]
+    fn the_exercise_skeleton_is_a_well_formed_exercise() {
+        let text = question_text(
+            "Q?",
+            &NewQuestion {
+                exercise: true,
+                ..NewQuestion::default()
+            },
+        );
+        let body = crate::content::front_matter::split(&text)
+            .expect("closed")
+            .body_offset;
+        let page = crate::runnable::scan::scan(&text, body, Path::new("q.md"));
+        assert!(page.diagnostics.is_empty(), "{:?}", page.diagnostics);
+        let exercise = page.exercise.expect("an exercise");
+        assert_eq!(exercise.run(), crate::runnable::Run::Browser);
     }
 }

@@ -18,7 +18,7 @@ use crate::search::SearchIndex;
 const FILE: &str = "guide-state.bin";
 const MAGIC: &[u8] = b"prepbook guide state\n";
 /// Bumped whenever what is saved changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Questions serialized at once, in parallel, before they are written in order.
 const BATCH: usize = 512;
 

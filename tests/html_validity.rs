@@ -113,3 +113,14 @@ fn the_offline_export_is_valid_html() {
     let errors = validate(out.path());
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+#[test]
+fn runnable_blocks_and_an_exercise_are_valid_html() {
+    if !ready() {
+        return;
+    }
+    let dir = fixture("code");
+    build_ok(dir.path());
+    let errors = validate(&dir.path().join("book"));
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}

@@ -8,6 +8,7 @@ pub mod init;
 pub mod locate;
 pub mod new;
 pub mod serve;
+pub mod test;
 
 use crate::diagnostics::Diagnostic;
 

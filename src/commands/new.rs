@@ -30,6 +30,7 @@ pub fn run(args: &NewArgs) -> ExitCode {
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
             .collect(),
+        exercise: args.exercise,
     };
     let written = super::locate::guide_root(&args.guide)
         .map_err(|d| vec![d])

@@ -41,6 +41,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ("tags", &["vocabulary", "max-per-question"]),
     ("study", &["answer-headings"]),
     ("print", &["page-per-question"]),
+    ("test", &["python", "timeout"]),
 ];
 
 /// A TOML parse or type error as a diagnostic at the span TOML names.
@@ -189,6 +190,9 @@ max-per-question = 3
 answer-headings = ["Answer"]
 [print]
 page-per-question = true
+[test]
+python = "python3 -I"
+timeout = "30s"
 "#;
         let c = parse(full).expect("every schema key is accepted");
         assert_eq!(c.tags.max_per_question, 3);

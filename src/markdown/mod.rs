@@ -1,8 +1,10 @@
 //! Markdown to HTML with pulldown-cmark: CommonMark plus tables, footnotes, strikethrough, task
 //! lists, smart punctuation, GitHub alerts and math spans; heading ids with anchor links;
 //! relative `.md` links rewritten to the built pages; code blocks highlighted; and, for study
-//! mode, the point where a question's answer starts.
+//! mode, the point where a question's answer starts. Python blocks and exercises are marked
+//! for running in the page ([`code`]).
 
+pub mod code;
 pub mod inline;
 pub mod links;
 pub mod text;
@@ -18,6 +20,7 @@ use text::{HtmlText, plain_text};
 
 use crate::diagnostics::Diagnostic;
 use crate::highlight::{Highlighter, Language, escape, languages};
+use crate::runnable::{self, CodeBlock, Role, Run, Tracker};
 use crate::urls::slugify;
 
 /// Where to find a page's Markdown and how to place it.
@@ -72,6 +75,10 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     pub links: Vec<InternalLink>,
     pub code_blocks: usize,
+    /// Python blocks a reader can run in the page (an exercise's included).
+    pub browser_blocks: usize,
+    /// The page has an exercise (complete or not).
+    pub has_exercise: bool,
     /// Dotted and snake_case names from code blocks (`asyncio.gather`, `__slots__`), so code
     /// identifiers are searchable without indexing whole programs.
     pub code_identifiers: Vec<String>,
@@ -114,6 +121,9 @@ pub fn render(input: &MarkdownInput<'_>, resolver: &dyn Resolve, hl: &Highlighte
         marker_answer: false,
         text: HtmlText::default(),
         paragraph: None,
+        depth: 0,
+        exercise: Tracker::new(input.path, input.text),
+        section_at: None,
     };
     let mut events = Parser::new_ext(body, options()).into_offset_iter();
     while let Some((event, range)) = events.next() {
@@ -121,12 +131,17 @@ pub fn render(input: &MarkdownInput<'_>, resolver: &dyn Resolve, hl: &Highlighte
         let end = input.body_offset + range.end;
         r.event(event, start, end, &mut events);
     }
+    if r.exercise.finish() {
+        r.close_exercise();
+    }
     let Renderer {
         out,
         mut result,
         text,
+        exercise,
         ..
     } = r;
+    result.diagnostics.extend(exercise.into_parts().1);
     let mut html_out = String::with_capacity(body.len() * 2);
     html::push_html(&mut html_out, out.into_iter());
     let heading = take_sentinel(&mut html_out, HEADING_SENTINEL);
@@ -153,6 +168,12 @@ struct Renderer<'a, 'i> {
     text: HtmlText,
     /// Text of the paragraph being read, while looking for the first real one.
     paragraph: Option<String>,
+    /// How many blocks (lists, quotes, tables...) are open: a heading at 0 is top level.
+    depth: usize,
+    /// The page's exercise, read as its headings and blocks go by.
+    exercise: Tracker<'i>,
+    /// Where in `out` the open exercise's `<section>` tag goes, written when it closes.
+    section_at: Option<usize>,
 }
 
 type OffsetEvents<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>;
@@ -160,8 +181,19 @@ type OffsetEvents<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBr
 impl<'a, 'i> Renderer<'a, 'i> {
     fn event(&mut self, event: Event<'a>, start: usize, end: usize, rest: &mut OffsetEvents<'a>) {
         match event {
-            Event::Start(tag) => self.start(tag, start, end, rest),
-            Event::End(tag) => self.end(tag),
+            Event::Start(tag) => {
+                // Headings, code blocks and HTML blocks are read whole, up to their end.
+                let whole = matches!(
+                    tag,
+                    Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock
+                );
+                self.depth += usize::from(!whole);
+                self.start(tag, start, end, rest)
+            }
+            Event::End(tag) => {
+                self.depth = self.depth.saturating_sub(1);
+                self.end(tag)
+            }
             other => self.inline(other),
         }
     }
@@ -230,7 +262,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 self.out.push(Event::Start(tag));
             }
             other => {
-                if is_inline(&other) {
+                if text::is_inline(&other) {
                     // Emphasis and the like: text on either side is written together.
                 } else {
                     self.seen_block = true;
@@ -254,6 +286,17 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 Event::Html(t) => raw.push_str(&t),
                 _ => {}
             }
+        }
+        if raw.trim().eq_ignore_ascii_case(ANSWER_MARKER) && self.exercise.is_open() {
+            // Study mode would cut the exercise's section in two.
+            self.result.diagnostics.push(
+                Diagnostic::warning(
+                    self.input.path,
+                    "the answer marker inside an exercise is ignored",
+                )
+                .with_hint("put `<!-- answer -->` before the exercise's heading"),
+            );
+            return;
         }
         if raw.trim().eq_ignore_ascii_case(ANSWER_MARKER) && !self.marker_answer {
             self.marker_answer = true;
@@ -289,7 +332,7 @@ impl<'a, 'i> Renderer<'a, 'i> {
             }
             TagEnd::TableCell => self.out.push(Event::End(TagEnd::TableCell)),
             other => {
-                if !is_inline_end(other) {
+                if !text::is_inline_end(other) {
                     self.text.block();
                 }
                 self.out.push(Event::End(other));
@@ -370,6 +413,12 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 return;
             }
         }
+        let step = self
+            .exercise
+            .heading(level as u8, &text, self.depth == 0, start, end);
+        if step.close {
+            self.close_exercise();
+        }
         let starts_answer = !self.heading_answer
             && (self.input.answer_headings.is_empty()
                 || self
@@ -380,6 +429,11 @@ impl<'a, 'i> Renderer<'a, 'i> {
         if starts_answer {
             self.heading_answer = true;
             self.out.push(Event::Html(CowStr::from(HEADING_SENTINEL)));
+        }
+        if step.open {
+            self.result.has_exercise = true;
+            self.section_at = Some(self.out.len());
+            self.out.push(Event::Html(CowStr::from("")));
         }
         let id = self.unique_id(id.unwrap_or_else(|| slugify(&text)));
         let mut inner_html = String::new();
@@ -454,20 +508,50 @@ impl<'a, 'i> Renderer<'a, 'i> {
                 )),
             );
         }
-        for ident in code_identifiers(code) {
-            if !self.result.code_identifiers.contains(&ident) {
-                self.result.code_identifiers.push(ident);
+        let python = runnable::fence::python(info).map(|f| CodeBlock::new(f, info, code, start));
+        let mut in_exercise = false;
+        if let Some(block) = &python {
+            let warnings = runnable::fence_warnings(block, self.input.path, self.input.text);
+            self.result.diagnostics.extend(warnings);
+            in_exercise = self.exercise.block(block);
+            if block.decision.run == Run::Browser {
+                self.result.browser_blocks += 1;
+            }
+        }
+        // Search finds the task and its starter code, not the tests or the solution.
+        let hidden = python
+            .as_ref()
+            .is_some_and(|b| matches!(b.fence.role, Role::Tests | Role::Solution));
+        if !hidden {
+            for ident in code::identifiers(code) {
+                if !self.result.code_identifiers.contains(&ident) {
+                    self.result.code_identifiers.push(ident);
+                }
             }
         }
         let inner = self.hl.highlight(&lang, code);
         let label = escape(lang.label());
-        let token_class = lang.css_token();
-        self.out.push(Event::Html(
-            format!(
-                "<div class=\"code-block\"><div class=\"code-head\"><span class=\"code-lang\">{label}</span><button type=\"button\" class=\"copy-code\" hidden>Copy</button></div><pre class=\"hl-code\" tabindex=\"0\"><code class=\"language-{token_class}\">{inner}</code></pre></div>\n"
-            )
-            .into(),
-        ));
+        let html = code::block_html(
+            &label,
+            &lang.css_token(),
+            &inner,
+            python.as_ref(),
+            in_exercise,
+        );
+        self.out.push(Event::Html(html.into()));
+    }
+
+    /// Ends the exercise's section: its opening tag, now that the exercise is read whole, and
+    /// its closing tag here.
+    fn close_exercise(&mut self) {
+        let Some(at) = self.section_at.take() else {
+            return;
+        };
+        let open = code::section_open(self.exercise.exercise(), self.input.page_url);
+        if let Some(slot) = self.out.get_mut(at) {
+            *slot = Event::Html(open.into());
+        }
+        self.out.push(Event::Html(code::SECTION_CLOSE.into()));
     }
 
     /// Rewrites a link or image target; records page links for the anchor check.
@@ -507,43 +591,6 @@ impl<'a, 'i> Renderer<'a, 'i> {
     }
 }
 
-/// Elements inside a line of text (emphasis, links): no break in the text around them.
-fn is_inline(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn is_inline_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
-}
-
-/// Names in code that carry a `.` or `_` between letters: `functools.wraps`, `__slots__`.
-fn code_identifiers(code: &str) -> impl Iterator<Item = String> + '_ {
-    code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| (3..=60).contains(&w.len()))
-        .filter(|w| w.contains(['_', '.']) && w.chars().any(char::is_alphabetic))
-        .filter(|w| !w.contains(".."))
-        .map(str::to_string)
-}
-
 /// Removes a sentinel from the HTML and returns where it was.
 fn take_sentinel(html: &mut String, sentinel: &str) -> Option<usize> {
     let pos = html.find(sentinel)?;
@@ -576,3 +623,6 @@ fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 mod tests;
 #[cfg(test)]
 mod text_tests;
+
+#[cfg(test)]
+mod code_tests;

@@ -1,6 +1,6 @@
 //! Plain text out of Markdown events and raw HTML, for titles, summaries and the search index.
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The text of inline events (a heading's content), without markup.
 pub fn plain_text(events: &[Event<'_>]) -> String {
@@ -220,6 +220,33 @@ fn decode_entities(s: &str) -> String {
         .replace("&#39;", "'")
         .replace("&nbsp;", " ")
         .replace("&amp;", "&")
+}
+
+/// Elements inside a line of text (emphasis, links): no break in the text around them.
+pub(super) fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+pub(super) fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 #[cfg(test)]

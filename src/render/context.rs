@@ -245,6 +245,10 @@ pub struct QuestionPage<'a> {
     /// Front matter keys Prepbook does not know, as written.
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     pub reading_minutes: usize,
+    /// How many Python blocks of the page can run in the browser (an exercise's included).
+    pub browser_blocks: usize,
+    /// The page has an exercise.
+    pub has_exercise: bool,
 }
 
 #[derive(Debug, Serialize)]

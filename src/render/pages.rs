@@ -121,6 +121,8 @@ impl Renderer<'_> {
                 edit_url,
                 extra: &question.front().extra,
                 reading_minutes: words.div_ceil(200).max(1),
+                browser_blocks: question.body.browser_blocks,
+                has_exercise: question.body.has_exercise,
             },
         )
     }
