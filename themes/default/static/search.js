@@ -457,11 +457,14 @@
           });
         });
         var all = Object.keys(docs).map(function (k) { return docs[k]; });
+        // With neither words nor filters nothing is listed, but the counts cover the whole guide:
+        // they say what choosing each filter would list.
+        var counted = all;
         if (!q.words.length && !anyFilter) { all = []; }
         var hits = fc ? all.filter(function (h) { return passes(fc, h.doc, f); }) : all;
         hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
         var out = { hits: hits, total: hits.length, terms: r[0].terms, words: q.words, prefix: q.prefix };
-        if (withCounts && fc) { out.counts = counts(m, fc, all, f); }
+        if (withCounts && fc) { out.counts = counts(m, fc, counted, f); }
         return out;
       });
     });
@@ -818,6 +821,8 @@
     var summary = document.getElementById("pb-search-summary");
     var results = document.getElementById("pb-search-page-results");
     var more = document.getElementById("pb-search-more");
+    var toggle = document.getElementById("pb-filters-toggle");
+    var activeCount = document.getElementById("pb-filters-active");
     var state = readUrl();
     var shown = 20, timer = null, seq = 0, lastResult = null;
     input.value = state.q;
@@ -874,8 +879,33 @@
       });
     }
 
+    /* The filters button (phones): how many filters are on, and whether the panel is open. */
+    function showActive() {
+      var n = FACETS.reduce(function (sum, f) { return sum + state[f].length; }, 0);
+      activeCount.textContent = n ? n + " active" : "";
+    }
+    if (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        facetsBox.classList.toggle("open", open);
+      });
+    }
+
+    /* Sections in the guide's reading order, each with its depth (subsections indented). */
+    function sectionsInOrder(m) {
+      var order = m.order || m.sections.map(function (s, i) { return i; });
+      return order.filter(function (i) { return i > 0 && m.sections[i]; }).map(function (i) {
+        var depth = 0;
+        for (var p = m.sections[i][2]; p; p = m.sections[p] ? m.sections[p][2] : null) { depth++; }
+        return [i, depth];
+      });
+    }
+
     function renderFacets(m, result) {
       facetsBox.textContent = "";
+      showActive();
       var c = result.counts || { section: {}, difficulty: {}, level: {}, tag: {} };
       group("Difficulty", "difficulty", m.difficulties.map(function (d, i) {
         return [d, DIFFICULTY_LABELS[i + 1], c.difficulty[i + 1] || 0];
@@ -883,19 +913,23 @@
       group("Level", "level", m.levels.map(function (l, i) {
         return [l, l.charAt(0).toUpperCase() + l.slice(1), c.level[i] || 0];
       }));
-      group("Section", "section", m.sections.slice(1).map(function (s, i) {
-        return [sectionName(s[1]), s[0], c.section[i + 1] || 0];
+      group("Section", "section", sectionsInOrder(m).map(function (x) {
+        var s = m.sections[x[0]];
+        return [sectionName(s[1]), s[0], c.section[x[0]] || 0, x[1]];
       }));
-      group("Tag", "tag", m.tags.map(function (t, i) { return [tagName(t[1]), t[0], c.tag[i] || 0]; })
-        .filter(function (v) { return v[2] > 0 || state.tag.indexOf(v[0]) >= 0; }));
+      group("Tag", "tag", m.tags.map(function (t, i) { return [tagName(t[1]), t[0], c.tag[i] || 0]; }));
     }
 
+    /* One fieldset of checkboxes; a value nothing matches is left out unless it is chosen. */
     function group(legend, facet, values) {
+      values = values.filter(function (v) { return v[2] > 0 || state[facet].indexOf(v[0]) >= 0; });
+      if (!values.length) { return; }
       var fs = el("fieldset", "facet facet-" + facet);
       fs.appendChild(el("legend", null, legend));
       values.forEach(function (v) {
         var id = "pb-facet-" + facet + "-" + v[0].replace(/[^\w-]/g, "_");
         var row = el("div", "facet-value");
+        if (v[3]) { row.style.paddingLeft = v[3] + "rem"; }
         var box = el("input");
         box.type = "checkbox";
         box.id = id;
