@@ -86,7 +86,13 @@
       if (end >= 3 && !isV(a) && isV(b) && !isV(c) && "wxY".indexOf(c) < 0) { return true; }
       return end === 2 && isV(b) && !isV(c);
     }
-    function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length).join("") === s; }
+    // Called for every suffix of every list on every word: compare in place, without copies.
+    function ends(w, s) {
+      var off = w.length - s.length;
+      if (off < 0) { return false; }
+      for (var i = 0; i < s.length; i++) { if (w[off + i] !== s.charAt(i)) { return false; } }
+      return true;
+    }
     function set(w, n, s) { w.splice(w.length - n, n); Array.prototype.push.apply(w, s.split("")); }
     function hasVowel(w, end) { for (var i = 0; i < end; i++) { if (isV(w[i])) { return true; } } return false; }
     function longest(w, list) {
@@ -540,12 +546,27 @@
   /** Does a word of shown text match the query? (its term was matched, or it starts with the prefix). */
   function matcher(result) {
     var last = result.words[result.words.length - 1];
+    // A page of results asks about the same words many times: stem each once.
+    var seen = Object.create(null);
+    // Stemming keeps a word's first letter, so an ASCII word none of whose parts starts with a
+    // matched term's first letter cannot match: most words of a snippet skip the stemmer.
+    var firsts = Object.create(null);
+    Object.keys(result.terms).forEach(function (t) { firsts[t.charAt(0)] = true; });
+    if (result.prefix && last) { firsts[last.word.charAt(0)] = true; }
+    function cannotMatch(word) {
+      if (!/^[\x00-\x7f]+$/.test(word)) { return false; }
+      var lower = word.toLowerCase();
+      return !firsts[lower.charAt(0)] && !lower.split(/[_.]/).some(function (p) { return firsts[p.charAt(0)]; });
+    }
     return function (word) {
+      if (seen[word] !== undefined) { return seen[word]; }
+      if (cannotMatch(word)) { seen[word] = false; return false; }
       var toks = tokens(word);
-      return toks.some(function (t) {
+      seen[word] = toks.some(function (t) {
         return result.terms[t.term] !== undefined ||
           (result.prefix && last && last.word.length >= 2 && t.word.indexOf(last.word) === 0);
       });
+      return seen[word];
     };
   }
 
@@ -689,6 +710,26 @@
     });
   }
 
+  /** Lets the browser paint and handle input before the next piece of work. */
+  function nextTask() {
+    if (global.scheduler && typeof global.scheduler.yield === "function") { return global.scheduler.yield(); }
+    return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  }
+
+  /**
+   * Calls `step` on each item, each in its own task, until one returns false. Resolves true
+   * when every item was done.
+   */
+  function inTurn(items, step) {
+    var i = 0;
+    function next() {
+      if (i >= items.length) { return Promise.resolve(true); }
+      if (step(items[i++]) === false) { return Promise.resolve(false); }
+      return nextTask().then(next);
+    }
+    return next();
+  }
+
   function typingInField(e) {
     var t = e.target;
     return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
@@ -824,7 +865,7 @@
     var toggle = document.getElementById("pb-filters-toggle");
     var activeCount = document.getElementById("pb-filters-active");
     var state = readUrl();
-    var shown = 20, timer = null, seq = 0, lastResult = null;
+    var shown = 20, timer = null, seq = 0, listSeq = 0, lastResult = null;
     input.value = state.q;
 
     function readUrl() {
@@ -856,11 +897,20 @@
     }
 
     function renderList(result) {
-      var mine = seq;
+      var mine = seq, drawn = ++listSeq;
       return loadResults(result.hits, shown).then(function (r) {
-        if (mine !== seq) { return; }
+        if (mine !== seq || drawn !== listSeq) { return; }
         results.textContent = "";
-        r.docs.forEach(function (pair) {
+        var anyFilter = FACETS.some(function (f) { return state[f].length; });
+        var n = result.total;
+        var what = state.q ? "for “" + state.q + "”" : anyFilter ? "matching the filters" : "";
+        summary.textContent = !state.q && !anyFilter ? "Type a query or choose filters to browse the questions." :
+          n + (n === 1 ? " question " : " questions ") + what;
+        more.hidden = true;
+        // One result per task: picking each snippet scans the question's whole text, and a page
+        // of 20 in one go kept a phone's main thread busy for a second.
+        return inTurn(r.docs, function (pair) {
+          if (mine !== seq || drawn !== listSeq) { return false; }
           var li = el("li", "question-card search-result");
           var a = el("a", "card-title");
           a.href = root + pair[0].url;
@@ -869,13 +919,10 @@
           // Keep the link to the title; move meta and snippet after it.
           while (a.childNodes.length > 1) { li.appendChild(a.childNodes[1]); }
           results.appendChild(li);
+          return true;
+        }).then(function (done) {
+          if (done) { more.hidden = result.total <= shown; }
         });
-        var anyFilter = FACETS.some(function (f) { return state[f].length; });
-        var n = result.total;
-        var what = state.q ? "for “" + state.q + "”" : anyFilter ? "matching the filters" : "";
-        summary.textContent = !state.q && !anyFilter ? "Type a query or choose filters to browse the questions." :
-          n + (n === 1 ? " question " : " questions ") + what;
-        more.hidden = result.total <= shown;
       });
     }
 
