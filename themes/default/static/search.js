@@ -743,7 +743,23 @@
     var list = document.getElementById("pb-search-results");
     var status = document.getElementById("pb-search-status");
     if (!form || !input) { return; }
+    var toggle = document.getElementById("pb-search-toggle");
     var active = -1, options = [], timer = null, seq = 0;
+
+    /* Phones show a search button; it opens the box over the header's row. */
+    function openBox() {
+      if (!toggle || form.classList.contains("open")) { return; }
+      form.classList.add("open");
+      toggle.setAttribute("aria-expanded", "true");
+    }
+    function closeBox() {
+      if (!toggle || !form.classList.contains("open")) { return; }
+      form.classList.remove("open");
+      toggle.setAttribute("aria-expanded", "false");
+    }
+    if (toggle) {
+      toggle.addEventListener("click", function () { openBox(); input.focus(); });
+    }
 
     function open(show) {
       popup.hidden = !show;
@@ -816,7 +832,12 @@
       engine.manifest().catch(function () { /* reported when a query runs */ });
       if (input.value.trim() && options.length) { open(true); }
     });
-    input.addEventListener("blur", function () { setTimeout(function () { open(false); }, 100); });
+    input.addEventListener("blur", function () {
+      setTimeout(function () {
+        open(false);
+        if (!input.value.trim() && document.activeElement !== input) { closeBox(); }
+      }, 100);
+    });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") {
         e.preventDefault();
@@ -833,7 +854,10 @@
           go(root + "search.html?q=" + encodeURIComponent(input.value));
         }
       } else if (e.key === "Escape") {
-        if (!popup.hidden) { open(false); } else { input.value = ""; }
+        if (!popup.hidden) { open(false); } else if (input.value) { input.value = ""; } else if (form.classList.contains("open")) {
+          closeBox();
+          toggle.focus();
+        }
       }
     });
     form.addEventListener("submit", function (e) {
@@ -846,6 +870,7 @@
       if (slash || ctrlK) {
         e.preventDefault();
         var pageInput = document.getElementById("pb-search-page-input");
+        if (!pageInput) { openBox(); }
         (pageInput || input).focus();
         (pageInput || input).select();
       }
