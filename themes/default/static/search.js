@@ -909,6 +909,8 @@
 
     function run() {
       var mine = ++seq;
+      // Busy until this query's results are all drawn (they are drawn one per task).
+      results.setAttribute("aria-busy", "true");
       engine.search(state.q, state, true).then(function (result) {
         if (mine !== seq) { return; }
         lastResult = result;
@@ -918,11 +920,13 @@
         });
       }).catch(function (e) {
         summary.textContent = "Search is not available: " + e.message;
+        results.setAttribute("aria-busy", "false");
       });
     }
 
     function renderList(result) {
       var mine = seq, drawn = ++listSeq;
+      results.setAttribute("aria-busy", "true");
       return loadResults(result.hits, shown).then(function (r) {
         if (mine !== seq || drawn !== listSeq) { return; }
         results.textContent = "";
@@ -946,7 +950,10 @@
           results.appendChild(li);
           return true;
         }).then(function (done) {
-          if (done) { more.hidden = result.total <= shown; }
+          if (done) {
+            more.hidden = result.total <= shown;
+            results.setAttribute("aria-busy", "false");
+          }
         });
       });
     }
