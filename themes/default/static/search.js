@@ -697,16 +697,19 @@
     }
   }
 
+  /** One result's metadata and the text its snippet is cut from: a promise of [doc, text]. */
+  function loadResult(h) {
+    return engine.doc(h.doc).then(function (d) {
+      // The single-file export keeps no snippet text in its index: it reads the question.
+      if (d.text || !window.PrepbookData || !PrepbookData.textFor) { return [d, d.text]; }
+      return PrepbookData.textFor(d.id).then(function (t) { return [d, t]; }, function () { return [d, ""]; });
+    });
+  }
+
   function loadResults(hits, limit) {
     var shown = hits.slice(0, limit);
     return engine.manifest().then(function (m) {
-      return Promise.all(shown.map(function (h) {
-        return engine.doc(h.doc).then(function (d) {
-          // The single-file export keeps no snippet text in its index: it reads the question.
-          if (d.text || !window.PrepbookData || !PrepbookData.textFor) { return [d, d.text]; }
-          return PrepbookData.textFor(d.id).then(function (t) { return [d, t]; }, function () { return [d, ""]; });
-        });
-      })).then(function (docs) { return { m: m, docs: docs }; });
+      return Promise.all(shown.map(loadResult)).then(function (docs) { return { m: m, docs: docs }; });
     });
   }
 
@@ -717,15 +720,16 @@
   }
 
   /**
-   * Calls `step` on each item, each in its own task, until one returns false. Resolves true
-   * when every item was done.
+   * Calls `step` on each item, each in its own task, until one returns (or resolves to) false.
+   * Resolves true when every item was done.
    */
   function inTurn(items, step) {
     var i = 0;
     function next() {
       if (i >= items.length) { return Promise.resolve(true); }
-      if (step(items[i++]) === false) { return Promise.resolve(false); }
-      return nextTask().then(next);
+      return Promise.resolve(step(items[i++])).then(function (go) {
+        return go === false ? false : nextTask().then(next);
+      });
     }
     return next();
   }
@@ -927,8 +931,12 @@
     function renderList(result) {
       var mine = seq, drawn = ++listSeq;
       results.setAttribute("aria-busy", "true");
-      return loadResults(result.hits, shown).then(function (r) {
+      // Every result starts loading now; each is drawn as soon as it and those above it are in,
+      // so the first ones show while later ones still load.
+      var loads = result.hits.slice(0, shown).map(loadResult);
+      return engine.manifest().then(function (m) {
         if (mine !== seq || drawn !== listSeq) { return; }
+        var r = { m: m, docs: loads };
         results.textContent = "";
         var anyFilter = FACETS.some(function (f) { return state[f].length; });
         var n = result.total;
@@ -938,8 +946,20 @@
         more.hidden = true;
         // One result per task: picking each snippet scans the question's whole text, and a page
         // of 20 in one go kept a phone's main thread busy for a second.
-        return inTurn(r.docs, function (pair) {
-          if (mine !== seq || drawn !== listSeq) { return false; }
+        return inTurn(r.docs, function (loading) {
+          return loading.then(function (pair) {
+            if (mine !== seq || drawn !== listSeq) { return false; }
+            draw(pair);
+            return true;
+          });
+        }).then(function (done) {
+          if (done) {
+            more.hidden = result.total <= shown;
+            results.setAttribute("aria-busy", "false");
+          }
+        });
+
+        function draw(pair) {
           var li = el("li", "question-card search-result");
           var a = el("a", "card-title");
           a.href = root + pair[0].url;
@@ -948,13 +968,7 @@
           // Keep the link to the title; move meta and snippet after it.
           while (a.childNodes.length > 1) { li.appendChild(a.childNodes[1]); }
           results.appendChild(li);
-          return true;
-        }).then(function (done) {
-          if (done) {
-            more.hidden = result.total <= shown;
-            results.setAttribute("aria-busy", "false");
-          }
-        });
+        }
       });
     }
 
