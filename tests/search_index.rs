@@ -123,3 +123,49 @@ fn every_question_is_in_the_index_files() {
         );
     }
 }
+
+#[test]
+fn the_manifest_lists_sections_in_reading_order() {
+    let guide = bundled();
+    let files = prepbook::search::build(&guide);
+    let (_, text) = files
+        .files
+        .iter()
+        .find(|(p, _)| p == "search/index.js")
+        .expect("manifest");
+    let prefix = "PrepbookData.register(\"search\",\"index\",";
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text[prefix.len()..text.len() - 3]).expect("manifest JSON");
+    let order: Vec<usize> = manifest["order"]
+        .as_array()
+        .expect("order")
+        .iter()
+        .map(|v| v.as_u64().expect("section id") as usize)
+        .collect();
+    // Every section once, the root first, each after its parent.
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (0..guide.sections.len()).collect::<Vec<_>>());
+    assert_eq!(order.first(), Some(&0));
+    for (pos, &s) in order.iter().enumerate() {
+        if let Some(parent) = guide.sections[s].parent {
+            assert!(
+                order[..pos].contains(&parent),
+                "section {s} before its parent"
+            );
+        }
+    }
+    // The questions are in reading order: the sections they first appear in follow `order`.
+    let mut seen: Vec<usize> = Vec::new();
+    for q in &guide.questions {
+        if !seen.contains(&q.section) {
+            seen.push(q.section);
+        }
+    }
+    let listed: Vec<usize> = order.iter().copied().filter(|s| seen.contains(s)).collect();
+    assert_eq!(listed, seen);
+    // And reading order is not folder order here, so the check tells them apart.
+    let mut folders = seen.clone();
+    folders.sort_by_key(|&s| guide.sections[s].dir.clone());
+    assert_ne!(folders, seen);
+}

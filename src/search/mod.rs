@@ -4,7 +4,8 @@
 //! Every file calls `PrepbookData.register("search", name, data)`. A reader's first query loads
 //! only what it needs:
 //!
-//! - `search/index.js`: the manifest (document count, sections, tags, which shards exist);
+//! - `search/index.js`: the manifest (document count, sections and their reading order, tags,
+//!   which shards exist);
 //! - `search/s/<key>.js`: a shard: the terms starting with one two-letter key, each with its
 //!   postings (question id, fields, frequency), plus the words that stem to them. A shard over
 //!   [`SPLIT`] bytes is split by the third letter; its group's word list (`search/w/<key>.js`)
@@ -310,12 +311,27 @@ fn manifest(guide: &Guide, layout: &BTreeMap<String, Value>) -> (String, String)
         "chunk": CHUNK,
         "chunkFolder": CHUNK_FOLDER,
         "sections": guide.sections.iter().map(|s| json!([s.title, s.url, s.parent])).collect::<Vec<_>>(),
+        "order": section_order(guide),
         "tags": guide.tags.iter().map(|t| json!([t.name, t.url])).collect::<Vec<_>>(),
         "difficulties": Difficulty::ALL.iter().map(|d| d.name()).collect::<Vec<_>>(),
         "levels": Level::ALL.iter().map(|l| l.name()).collect::<Vec<_>>(),
         "shards": shards,
     });
     file("index", &manifest)
+}
+
+/// Section ids in the guide's reading order (depth first, each folder's subsections sorted as
+/// the guide sorts them): the search page lists its section filter in this order.
+fn section_order(guide: &Guide) -> Vec<usize> {
+    let mut order = Vec::with_capacity(guide.sections.len());
+    let mut stack = vec![0];
+    while let Some(s) = stack.pop() {
+        order.push(s);
+        if let Some(section) = guide.sections.get(s) {
+            stack.extend(section.children.iter().rev());
+        }
+    }
+    order
 }
 
 /// A shard's JSON: `t` maps each term to its postings, `w` each word to its term.

@@ -183,6 +183,7 @@ test('study mode runs from one self-contained page, its scripts and data inlined
   const chunks = fs.readdirSync(path.join(SITE, 'study')).filter((f) => f.startsWith('cards-'));
   const data = ['study/deck.js', ...chunks.map((f) => `study/${f}`)].map((rel) => `<script>${read(rel)}</script>`);
   const html = read('study.html')
+    .replace(/<link rel="icon"[^>]*>\n?/, '') // the favicon is no part of study mode
     .replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => `<style>${read(href)}</style>`)
     .replace(/<script src="([^"]+)"><\/script>/g, (_, src) =>
       `<script>${read(src)}</script>` + (src === 'static/data.js' ? data.join('\n') : ''));

@@ -1,4 +1,5 @@
-/* Prepbook default theme: the light/dark toggle and copy buttons on code blocks.
+/* Prepbook default theme: the light/dark toggle, the site menu on phones and copy buttons on
+   code blocks.
    Plain script (no modules), so it runs from file:// as well as over HTTP. */
 (function () {
   "use strict";
@@ -30,6 +31,34 @@
       root.setAttribute("data-theme", next);
       try { localStorage.setItem(THEME_KEY, next); } catch (e) { /* storage may be off */ }
       syncToggle(toggle);
+    });
+  }
+
+  /* Phones: the site links open as a menu under the header; Escape, a click elsewhere or
+     leaving the menu with the keyboard closes it. */
+  var navToggle = document.getElementById("pb-site-nav-toggle");
+  var nav = document.getElementById("pb-site-nav");
+  if (navToggle && nav) {
+    var setOpen = function (open) {
+      nav.classList.toggle("open", open);
+      navToggle.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    navToggle.addEventListener("click", function () {
+      var open = navToggle.getAttribute("aria-expanded") !== "true";
+      setOpen(open);
+      if (open) { nav.querySelector("a").focus(); }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && nav.classList.contains("open")) {
+        setOpen(false);
+        navToggle.focus();
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (!nav.contains(e.target) && !navToggle.contains(e.target)) { setOpen(false); }
+    });
+    nav.addEventListener("focusout", function (e) {
+      if (e.relatedTarget && !nav.contains(e.relatedTarget) && e.relatedTarget !== navToggle) { setOpen(false); }
     });
   }
 

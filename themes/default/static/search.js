@@ -88,7 +88,13 @@
       if (end >= 3 && !isV(a) && isV(b) && !isV(c) && "wxY".indexOf(c) < 0) { return true; }
       return end === 2 && isV(b) && !isV(c);
     }
-    function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length).join("") === s; }
+    // Called for every suffix of every list on every word: compare in place, without copies.
+    function ends(w, s) {
+      var off = w.length - s.length;
+      if (off < 0) { return false; }
+      for (var i = 0; i < s.length; i++) { if (w[off + i] !== s.charAt(i)) { return false; } }
+      return true;
+    }
     function set(w, n, s) { w.splice(w.length - n, n); Array.prototype.push.apply(w, s.split("")); }
     function hasVowel(w, end) { for (var i = 0; i < end; i++) { if (isV(w[i])) { return true; } } return false; }
     function longest(w, list) {
@@ -459,11 +465,14 @@
           });
         });
         var all = Object.keys(docs).map(function (k) { return docs[k]; });
+        // With neither words nor filters nothing is listed, but the counts cover the whole guide:
+        // they say what choosing each filter would list.
+        var counted = all;
         if (!q.words.length && !anyFilter) { all = []; }
         var hits = fc ? all.filter(function (h) { return passes(fc, h.doc, f); }) : all;
         hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
         var out = { hits: hits, total: hits.length, terms: r[0].terms, words: q.words, prefix: q.prefix };
-        if (withCounts && fc) { out.counts = counts(m, fc, all, f); }
+        if (withCounts && fc) { out.counts = counts(m, fc, counted, f); }
         return out;
       });
     });
@@ -539,12 +548,27 @@
   /** Does a word of shown text match the query? (its term was matched, or it starts with the prefix). */
   function matcher(result) {
     var last = result.words[result.words.length - 1];
+    // A page of results asks about the same words many times: stem each once.
+    var seen = Object.create(null);
+    // Stemming keeps a word's first letter, so an ASCII word none of whose parts starts with a
+    // matched term's first letter cannot match: most words of a snippet skip the stemmer.
+    var firsts = Object.create(null);
+    Object.keys(result.terms).forEach(function (t) { firsts[t.charAt(0)] = true; });
+    if (result.prefix && last) { firsts[last.word.charAt(0)] = true; }
+    function cannotMatch(word) {
+      if (!/^[\x00-\x7f]+$/.test(word)) { return false; }
+      var lower = word.toLowerCase();
+      return !firsts[lower.charAt(0)] && !lower.split(/[_.]/).some(function (p) { return firsts[p.charAt(0)]; });
+    }
     return function (word) {
+      if (seen[word] !== undefined) { return seen[word]; }
+      if (cannotMatch(word)) { seen[word] = false; return false; }
       var toks = tokens(word);
-      return toks.some(function (t) {
+      seen[word] = toks.some(function (t) {
         return result.terms[t.term] !== undefined ||
           (result.prefix && last && last.word.length >= 2 && t.word.indexOf(last.word) === 0);
       });
+      return seen[word];
     };
   }
 
@@ -722,17 +746,41 @@
     if (p.firstChild) { container.appendChild(p); }
   }
 
+  /** One result's metadata and the text its snippet is cut from: a promise of [doc, text]. */
+  function loadResult(h) {
+    return engine.doc(h.doc).then(function (d) {
+      // The single-file export keeps no snippet text in its index: it reads the question.
+      if (d.text || !window.PrepbookData || !PrepbookData.textFor) { return [d, d.text]; }
+      return PrepbookData.textFor(d.id).then(function (t) { return [d, t]; }, function () { return [d, ""]; });
+    });
+  }
+
   function loadResults(hits, limit) {
     var shown = hits.slice(0, limit);
     return engine.manifest().then(function (m) {
-      return Promise.all(shown.map(function (h) {
-        return engine.doc(h.doc).then(function (d) {
-          // The single-file export keeps no snippet text in its index: it reads the question.
-          if (d.text || !window.PrepbookData || !PrepbookData.textFor) { return [d, d.text]; }
-          return PrepbookData.textFor(d.id).then(function (t) { return [d, t]; }, function () { return [d, ""]; });
-        });
-      })).then(function (docs) { return { m: m, docs: docs }; });
+      return Promise.all(shown.map(loadResult)).then(function (docs) { return { m: m, docs: docs }; });
     });
+  }
+
+  /** Lets the browser paint and handle input before the next piece of work. */
+  function nextTask() {
+    if (global.scheduler && typeof global.scheduler.yield === "function") { return global.scheduler.yield(); }
+    return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  }
+
+  /**
+   * Calls `step` on each item, each in its own task, until one returns (or resolves to) false.
+   * Resolves true when every item was done.
+   */
+  function inTurn(items, step) {
+    var i = 0;
+    function next() {
+      if (i >= items.length) { return Promise.resolve(true); }
+      return Promise.resolve(step(items[i++])).then(function (go) {
+        return go === false ? false : nextTask().then(next);
+      });
+    }
+    return next();
   }
 
   function typingInField(e) {
@@ -748,7 +796,23 @@
     var list = document.getElementById("pb-search-results");
     var status = document.getElementById("pb-search-status");
     if (!form || !input) { return; }
+    var toggle = document.getElementById("pb-search-toggle");
     var active = -1, options = [], timer = null, seq = 0;
+
+    /* Phones show a search button; it opens the box over the header's row. */
+    function openBox() {
+      if (!toggle || form.classList.contains("open")) { return; }
+      form.classList.add("open");
+      toggle.setAttribute("aria-expanded", "true");
+    }
+    function closeBox() {
+      if (!toggle || !form.classList.contains("open")) { return; }
+      form.classList.remove("open");
+      toggle.setAttribute("aria-expanded", "false");
+    }
+    if (toggle) {
+      toggle.addEventListener("click", function () { openBox(); input.focus(); });
+    }
 
     function open(show) {
       popup.hidden = !show;
@@ -821,7 +885,12 @@
       engine.manifest().catch(function () { /* reported when a query runs */ });
       if (input.value.trim() && options.length) { open(true); }
     });
-    input.addEventListener("blur", function () { setTimeout(function () { open(false); }, 100); });
+    input.addEventListener("blur", function () {
+      setTimeout(function () {
+        open(false);
+        if (!input.value.trim() && document.activeElement !== input) { closeBox(); }
+      }, 100);
+    });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") {
         e.preventDefault();
@@ -838,7 +907,10 @@
           go(root + "search.html?q=" + encodeURIComponent(input.value));
         }
       } else if (e.key === "Escape") {
-        if (!popup.hidden) { open(false); } else { input.value = ""; }
+        if (!popup.hidden) { open(false); } else if (input.value) { input.value = ""; } else if (form.classList.contains("open")) {
+          closeBox();
+          toggle.focus();
+        }
       }
     });
     form.addEventListener("submit", function (e) {
@@ -851,6 +923,7 @@
       if (slash || ctrlK) {
         e.preventDefault();
         var pageInput = document.getElementById("pb-search-page-input");
+        if (!pageInput) { openBox(); }
         (pageInput || input).focus();
         (pageInput || input).select();
       }
@@ -867,8 +940,10 @@
     var summary = document.getElementById("pb-search-summary");
     var results = document.getElementById("pb-search-page-results");
     var more = document.getElementById("pb-search-more");
+    var toggle = document.getElementById("pb-filters-toggle");
+    var activeCount = document.getElementById("pb-filters-active");
     var state = readUrl();
-    var shown = 20, timer = null, seq = 0, lastResult = null;
+    var shown = 20, timer = null, seq = 0, listSeq = 0, lastResult = null;
     input.value = state.q;
 
     function readUrl() {
@@ -887,6 +962,8 @@
 
     function run() {
       var mine = ++seq;
+      // Busy until this query's results are all drawn (they are drawn one per task).
+      results.setAttribute("aria-busy", "true");
       engine.search(state.q, state, true).then(function (result) {
         if (mine !== seq) { return; }
         lastResult = result;
@@ -896,15 +973,42 @@
         });
       }).catch(function (e) {
         summary.textContent = "Search is not available: " + e.message;
+        results.setAttribute("aria-busy", "false");
       });
     }
 
     function renderList(result) {
-      var mine = seq;
-      return loadResults(result.hits, shown).then(function (r) {
-        if (mine !== seq) { return; }
+      var mine = seq, drawn = ++listSeq;
+      results.setAttribute("aria-busy", "true");
+      // Every result starts loading now; each is drawn as soon as it and those above it are in,
+      // so the first ones show while later ones still load.
+      var loads = result.hits.slice(0, shown).map(loadResult);
+      return engine.manifest().then(function (m) {
+        if (mine !== seq || drawn !== listSeq) { return; }
+        var r = { m: m, docs: loads };
         results.textContent = "";
-        r.docs.forEach(function (pair) {
+        var anyFilter = FACETS.some(function (f) { return state[f].length; });
+        var n = result.total;
+        var what = state.q ? "for “" + state.q + "”" : anyFilter ? "matching the filters" : "";
+        summary.textContent = !state.q && !anyFilter ? "Type a query or choose filters to browse the questions." :
+          n + (n === 1 ? " question " : " questions ") + what;
+        more.hidden = true;
+        // One result per task: picking each snippet scans the question's whole text, and a page
+        // of 20 in one go kept a phone's main thread busy for a second.
+        return inTurn(r.docs, function (loading) {
+          return loading.then(function (pair) {
+            if (mine !== seq || drawn !== listSeq) { return false; }
+            draw(pair);
+            return true;
+          });
+        }).then(function (done) {
+          if (done) {
+            more.hidden = result.total <= shown;
+            results.setAttribute("aria-busy", "false");
+          }
+        });
+
+        function draw(pair) {
           var li = el("li", "question-card search-result");
           var a = el("a", "card-title");
           a.href = root + pair[0].url;
@@ -913,18 +1017,37 @@
           // Keep the link to the title; move meta and snippet after it.
           while (a.childNodes.length > 1) { li.appendChild(a.childNodes[1]); }
           results.appendChild(li);
-        });
-        var anyFilter = FACETS.some(function (f) { return state[f].length; });
-        var n = result.total;
-        var what = state.q ? "for “" + state.q + "”" : anyFilter ? "matching the filters" : "";
-        summary.textContent = !state.q && !anyFilter ? "Type a query or choose filters to browse the questions." :
-          n + (n === 1 ? " question " : " questions ") + what;
-        more.hidden = result.total <= shown;
+        }
+      });
+    }
+
+    /* The filters button (phones): how many filters are on, and whether the panel is open. */
+    function showActive() {
+      var n = FACETS.reduce(function (sum, f) { return sum + state[f].length; }, 0);
+      activeCount.textContent = n ? n + " active" : "";
+    }
+    if (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        facetsBox.classList.toggle("open", open);
+      });
+    }
+
+    /* Sections in the guide's reading order, each with its depth (subsections indented). */
+    function sectionsInOrder(m) {
+      var order = m.order || m.sections.map(function (s, i) { return i; });
+      return order.filter(function (i) { return i > 0 && m.sections[i]; }).map(function (i) {
+        var depth = 0;
+        for (var p = m.sections[i][2]; p; p = m.sections[p] ? m.sections[p][2] : null) { depth++; }
+        return [i, depth];
       });
     }
 
     function renderFacets(m, result) {
       facetsBox.textContent = "";
+      showActive();
       var c = result.counts || { section: {}, difficulty: {}, level: {}, tag: {} };
       group("Difficulty", "difficulty", m.difficulties.map(function (d, i) {
         return [d, DIFFICULTY_LABELS[i + 1], c.difficulty[i + 1] || 0];
@@ -932,19 +1055,23 @@
       group("Level", "level", m.levels.map(function (l, i) {
         return [l, l.charAt(0).toUpperCase() + l.slice(1), c.level[i] || 0];
       }));
-      group("Section", "section", m.sections.slice(1).map(function (s, i) {
-        return [sectionName(s[1]), s[0], c.section[i + 1] || 0];
+      group("Section", "section", sectionsInOrder(m).map(function (x) {
+        var s = m.sections[x[0]];
+        return [sectionName(s[1]), s[0], c.section[x[0]] || 0, x[1]];
       }));
-      group("Tag", "tag", m.tags.map(function (t, i) { return [tagName(t[1]), t[0], c.tag[i] || 0]; })
-        .filter(function (v) { return v[2] > 0 || state.tag.indexOf(v[0]) >= 0; }));
+      group("Tag", "tag", m.tags.map(function (t, i) { return [tagName(t[1]), t[0], c.tag[i] || 0]; }));
     }
 
+    /* One fieldset of checkboxes; a value nothing matches is left out unless it is chosen. */
     function group(legend, facet, values) {
+      values = values.filter(function (v) { return v[2] > 0 || state[facet].indexOf(v[0]) >= 0; });
+      if (!values.length) { return; }
       var fs = el("fieldset", "facet facet-" + facet);
       fs.appendChild(el("legend", null, legend));
       values.forEach(function (v) {
         var id = "pb-facet-" + facet + "-" + v[0].replace(/[^\w-]/g, "_");
         var row = el("div", "facet-value");
+        if (v[3]) { row.style.paddingLeft = v[3] + "rem"; }
         var box = el("input");
         box.type = "checkbox";
         box.id = id;
