@@ -1,0 +1,16 @@
+// Spike: writes one classic script per runtime file, registering its gzipped bytes as base64,
+// so a page opened from file:// can load the runtime with <script> elements only.
+const fs = require("fs");
+const zlib = require("zlib");
+const path = require("path");
+const src = path.join(__dirname, "..", "pyodide", "node_modules", "pyodide");
+const out = path.join(__dirname, "out");
+fs.mkdirSync(out, { recursive: true });
+const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+for (const name of files) {
+  const raw = fs.readFileSync(path.join(src, name));
+  const gz = zlib.gzipSync(raw, { level: 9 });
+  const js = `(window.PREPBOOK_PY ||= {})[${JSON.stringify(name)}] = "${gz.toString("base64")}";\n`;
+  fs.writeFileSync(path.join(out, name + ".js"), js);
+  console.log(`${name}\traw ${raw.length}\tgzip ${gz.length}\tscript ${js.length}`);
+}
