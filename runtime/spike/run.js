@@ -8,12 +8,14 @@ const { chromium } = require(path.join(__dirname, "..", "..", "tests", "browser"
   const refused = [];
   await page.context().route("**/*", (route) => {
     const u = route.request().url();
-    if (u.startsWith("file:") || u.startsWith("blob:") || u.startsWith("data:") || u.startsWith(process.argv[2] || "file:")) return route.continue();
+    if (u.startsWith("file:") || u.startsWith("blob:") || u.startsWith("data:") || (process.argv[2] && process.argv[2] !== "file" && u.startsWith(process.argv[2]))) return route.continue();
     refused.push(u);
     return route.abort();
   });
   page.on("console", (m) => console.log("console:", m.text()));
-  const url = process.argv[2] ? process.argv[2] + "/spike.html" : "file://" + path.join(__dirname, "spike.html");
+  const code = process.argv[3] ? require("fs").readFileSync(process.argv[3], "utf8") : "";
+  const base = process.argv[2] && process.argv[2] !== "file" ? process.argv[2] + "/spike.html" : "file://" + path.join(__dirname, "spike.html");
+  const url = code ? base + "#" + encodeURIComponent(code) : base;
   await page.goto(url);
   await page.waitForSelector("#out[data-done]", { timeout: 120000 });
   console.log(await page.textContent("#out"));
