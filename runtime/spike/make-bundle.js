@@ -12,5 +12,11 @@ for (const name of files) {
   const gz = zlib.gzipSync(raw, { level: 9 });
   const js = `(window.PREPBOOK_PY ||= {})[${JSON.stringify(name)}] = "${gz.toString("base64")}";\n`;
   fs.writeFileSync(path.join(out, name + ".js"), js);
+  // The form themes/default/static/python.js reads: a PrepbookData registration.
+  const reg = `PrepbookData.register("python", ${JSON.stringify(name)}, "${gz.toString("base64")}");\n`;
+  fs.mkdirSync(path.join(out, "python"), { recursive: true });
+  fs.writeFileSync(path.join(out, "python", name + ".js"), reg);
   console.log(`${name}\traw ${raw.length}\tgzip ${gz.length}\tscript ${js.length}`);
 }
+const runner = fs.readFileSync(path.join(__dirname, "..", "..", "src", "testing", "exercise_runner.py"), "utf8");
+fs.writeFileSync(path.join(out, "runner.js"), `window.PREPBOOK_RUNNER = ${JSON.stringify(runner)};\n`);

@@ -14,7 +14,7 @@ const { chromium } = require(path.join(__dirname, "..", "..", "tests", "browser"
   });
   page.on("console", (m) => console.log("console:", m.text()));
   const code = process.argv[3] ? require("fs").readFileSync(process.argv[3], "utf8") : "";
-  const base = process.argv[2] && process.argv[2] !== "file" ? process.argv[2] + "/spike.html" : "file://" + path.join(__dirname, "spike.html");
+  const base = process.argv[2] && process.argv[2] !== "file" ? process.argv[2] + "/" + (process.env.PAGE || "spike.html") : "file://" + path.join(__dirname, process.env.PAGE || "spike.html");
   const url = code ? base + "#" + encodeURIComponent(code) : base;
   await page.goto(url);
   await page.waitForSelector("#out[data-done]", { timeout: 120000 });

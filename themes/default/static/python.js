@@ -1,0 +1,198 @@
+/* Prepbook's Python runtime in the page (Pyodide): loads it on the first run, runs code in a
+   worker so the page never freezes, stops a run by ending the worker. Works from file:// too:
+   the runtime's files arrive as bytes (from data scripts registered with PrepbookData, or
+   fetched from the CDN), the worker is a classic one built from a Blob URL, and Pyodide's own
+   scripts are import()ed from Blob URLs. See docs/content/running-code.md, "In the browser".
+
+   PrepbookPython.create(source) returns a runtime; source(name) gives a Promise of one file's
+   bytes (a Uint8Array). runtime.run(code, onOutput) resolves to {ok, error}; onOutput(stream,
+   text) gets "stdout"/"stderr" lines as they come. runtime.runExercise(code, tests, onOutput)
+   resolves to the exercise runner's report. runtime.stop() ends the run under way (it resolves
+   with {ok: false, stopped: true}); the next run starts a fresh worker. */
+(function () {
+  "use strict";
+
+  // The files a run needs, in the order the worker uses them.
+  var FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+
+  // Runs inside the worker (turned into source text with toString: it sees nothing of this file).
+  function workerMain() {
+    var BASE = "https://runtime.prepbook.invalid/";
+    var files = null;
+    var pyodide = null;
+    // Pyodide refuses classic workers by probing importScripts; this worker never uses it.
+    self.importScripts = function () { throw new Error("importScripts is not used here"); };
+    var realFetch = self.fetch;
+    self.fetch = function (url, init) {
+      var u = String(url);
+      if (u.indexOf(BASE) !== 0) { return realFetch(url, init); }
+      var bytes = files[u.slice(BASE.length)];
+      if (!bytes) { return Promise.resolve(new Response("", { status: 404 })); }
+      var type = /\.wasm$/.test(u) ? "application/wasm" : "application/octet-stream";
+      return Promise.resolve(new Response(bytes, { headers: { "Content-Type": type } }));
+    };
+    function blobImport(bytes) {
+      return import(URL.createObjectURL(new Blob([bytes], { type: "text/javascript" })));
+    }
+    function send(stream) {
+      return function (text) { self.postMessage({ type: "output", stream: stream, text: text }); };
+    }
+    async function start(data) {
+      files = data.files;
+      var loader = await blobImport(files["pyodide.mjs"]);
+      var asm = await blobImport(files["pyodide.asm.mjs"]);
+      pyodide = await loader.loadPyodide({
+        indexURL: BASE,
+        createPyodideModule: asm.default,
+        lockFileContents: data.lock,
+        stdout: send("stdout"),
+        stderr: send("stderr"),
+      });
+      pyodide.setStdin({ error: true });
+      pyodide.FS.writeFile("/home/pyodide/exercise_runner.py", data.runner);
+      pyodide.runPython(data.helper);
+    }
+    self.onmessage = async function (event) {
+      var m = event.data;
+      try {
+        if (m.type === "start") {
+          await start(m);
+          self.postMessage({ type: "ready" });
+        } else if (m.type === "run") {
+          var report = pyodide.globals.get("_prepbook_" + m.kind)(m.code, m.tests || "");
+          self.postMessage({ type: "done", id: m.id, report: JSON.parse(report) });
+        }
+      } catch (e) {
+        self.postMessage({ type: "failed", id: m.id, error: String((e && e.stack) || e) });
+      }
+    };
+  }
+
+  // Python the worker runs once: a fresh namespace per run, the code written to a file so
+  // tracebacks quote its lines, input() replaced by a clear error.
+  var HELPER = [
+    "import builtins, json, sys, traceback",
+    "sys.path.insert(0, '/home/pyodide')",
+    "import exercise_runner",
+    "def _no_input(prompt=''):",
+    "    raise OSError('input() cannot read the keyboard in the page: put the value in the code')",
+    "builtins.input = _no_input",
+    "def _prepbook_block(code, _tests):",
+    "    with open('/home/pyodide/main.py', 'w', encoding='utf-8') as f:",
+    "        f.write(code)",
+    "    namespace = {'__name__': '__main__', '__builtins__': builtins}",
+    "    try:",
+    "        exec(compile(code, '/home/pyodide/main.py', 'exec'), namespace)",
+    "    except BaseException as error:",
+    "        text = ''.join(traceback.format_exception(type(error), error, error.__traceback__.tb_next))",
+    "        sys.stdout.flush()",
+    "        sys.stderr.write(text)",
+    "        sys.stderr.flush()",
+    "        return json.dumps({'ok': False, 'error': text})",
+    "    sys.stdout.flush()",
+    "    return json.dumps({'ok': True, 'error': None})",
+    "def _prepbook_exercise(code, tests):",
+    "    for name, text in (('exercise.py', code), ('tests.py', tests)):",
+    "        with open('/home/pyodide/' + name, 'w', encoding='utf-8') as f:",
+    "            f.write(text)",
+    "    report = exercise_runner.run_exercise(code, tests, '/home/pyodide/exercise.py', '/home/pyodide/tests.py')",
+    "    sys.stdout.flush()",
+    "    return json.dumps(report)",
+  ].join("\n");
+
+  // A lock file with no packages: the page loads no wheels, so Pyodide needs only its ABI.
+  var LOCK = {
+    info: { abi_version: "2026_0", arch: "wasm32", platform: "emscripten_5_0_3", python: "3.14.2" },
+    packages: {},
+  };
+
+  function create(source, runnerSource) {
+    var bytes = null;
+    var worker = null;
+    var ready = null;
+    var pending = null;
+    var nextId = 1;
+
+    function allBytes() {
+      if (!bytes) {
+        bytes = Promise.all(FILES.map(source)).then(function (list) {
+          var files = {};
+          FILES.forEach(function (name, i) { files[name] = list[i]; });
+          return files;
+        });
+        bytes.catch(function () { bytes = null; });
+      }
+      return bytes;
+    }
+
+    function finish(outcome) {
+      var p = pending;
+      pending = null;
+      if (p) { p.resolve(outcome); }
+    }
+
+    function startWorker() {
+      if (ready) { return ready; }
+      ready = allBytes().then(function (files) {
+        var src = "(" + workerMain.toString() + ")();";
+        var w = new Worker(URL.createObjectURL(new Blob([src], { type: "text/javascript" })));
+        worker = w;
+        return new Promise(function (resolve, reject) {
+          w.onmessage = function (event) {
+            var m = event.data;
+            if (m.type === "ready") { resolve(w); }
+            else if (m.type === "output") { if (pending && pending.onOutput) { pending.onOutput(m.stream, m.text); } }
+            else if (m.type === "done") { finish(m.report); }
+            else if (m.type === "failed") {
+              if (pending) { finish({ ok: false, error: m.error }); } else { reject(new Error(m.error)); }
+            }
+          };
+          w.onerror = function (e) { reject(new Error(e.message || "the Python worker did not start")); };
+          w.postMessage({ type: "start", files: files, lock: LOCK, runner: runnerSource, helper: HELPER });
+        });
+      });
+      ready.catch(function () { ready = null; worker = null; });
+      return ready;
+    }
+
+    function run(kind, code, tests, onOutput) {
+      if (pending) { return Promise.reject(new Error("a run is under way")); }
+      return new Promise(function (resolve, reject) {
+        var id = nextId++;
+        pending = { resolve: resolve, onOutput: onOutput, id: id };
+        startWorker().then(function (w) {
+          if (pending && pending.id === id) { w.postMessage({ type: "run", kind: kind, id: id, code: code, tests: tests }); }
+        }, function (error) { pending = null; reject(error); });
+      });
+    }
+
+    return {
+      run: function (code, onOutput) { return run("block", code, "", onOutput); },
+      runExercise: function (code, tests, onOutput) { return run("exercise", code, tests, onOutput); },
+      stop: function () {
+        if (worker) { worker.terminate(); }
+        worker = null;
+        ready = null;
+        finish({ ok: false, stopped: true, error: null });
+      },
+      busy: function () { return pending !== null; },
+    };
+  }
+
+  /** Bytes of a runtime file registered (gzipped, base64) by a data script of the site. */
+  function localSource(dir) {
+    return function (name) {
+      return PrepbookData.load("python", name, dir + name + ".js").then(gunzipBase64);
+    };
+  }
+
+  function gunzipBase64(b64) {
+    var binary = atob(b64);
+    var raw = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { raw[i] = binary.charCodeAt(i); }
+    var stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  window.PrepbookPython = { create: create, localSource: localSource, files: FILES };
+})();
