@@ -1,6 +1,7 @@
 //! `book.toml`, the guide's configuration: typed structs with documented defaults, read and
 //! checked into a [`Config`] (unknown keys and folders outside the guide are errors).
 
+mod python;
 mod schema;
 mod size;
 mod test;
@@ -13,6 +14,7 @@ use toml::de::DeTable;
 use crate::confine::GuideRoot;
 use crate::diagnostics::Diagnostic;
 
+pub use python::{PythonConfig, Runtime};
 pub use schema::{CONFIG_FILE, SCHEMA};
 pub use size::ByteSize;
 pub use test::{Command, TestConfig, TimeLimit};
@@ -40,6 +42,8 @@ pub struct Config {
     pub print: PrintConfig,
     #[serde(default)]
     pub test: TestConfig,
+    #[serde(default)]
+    pub python: PythonConfig,
     /// The folder holding `book.toml`; every relative path is resolved against it.
     #[serde(skip)]
     pub root: PathBuf,

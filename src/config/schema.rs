@@ -42,6 +42,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ("study", &["answer-headings"]),
     ("print", &["page-per-question"]),
     ("test", &["python", "timeout"]),
+    ("python", &["runtime"]),
 ];
 
 /// A TOML parse or type error as a diagnostic at the span TOML names.
@@ -193,8 +194,14 @@ page-per-question = true
 [test]
 python = "python3 -I"
 timeout = "30s"
+[python]
+runtime = "node_modules/pyodide"
 "#;
         let c = parse(full).expect("every schema key is accepted");
+        assert_eq!(
+            c.python.runtime,
+            crate::config::Runtime::Local("node_modules/pyodide".into())
+        );
         assert_eq!(c.tags.max_per_question, 3);
         assert_eq!(c.build.max_markdown_size, ByteSize(1_000_000));
         assert_eq!(c.study.answer_headings, vec!["Answer".to_string()]);
