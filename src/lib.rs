@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod nav;
 pub mod output;
 pub mod progress;
+pub mod pyodide;
 pub mod render;
 pub mod runnable;
 pub mod scaffold;

@@ -345,6 +345,9 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     write("static/highlight-dark.css", dark.as_bytes());
     crate::study::write(&loaded.guide, &write);
     crate::nav::write(&loaded.guide, &write);
+    if let Err(d) = crate::pyodide::write(&loaded.guide.config, &write) {
+        diags.push(d);
+    }
     if let Some(base) = loaded.guide.config.base_url() {
         write("sitemap.xml", sitemap(&loaded.guide, base).as_bytes());
     }
