@@ -1,0 +1,96 @@
+//! The page's Python runtime as files of the site: with `[python] runtime = FOLDER` the build
+//! writes each runtime file as a data script that registers its gzipped bytes (what the page's
+//! `python.js` reads, from `file://` too); a folder that lacks a file is an error at `book.toml`;
+//! the default (the CDN) writes none. The folder here holds small stand-ins for the npm files,
+//! so the test needs no npm install; tests/browser runs the real runtime.
+
+mod common;
+
+use std::io::Read;
+
+use base64::Engine;
+use common::*;
+
+const FILES: [&str; 4] = [
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+];
+
+/// The bytes a data script registers under `name`.
+fn registered(script: &str, name: &str) -> Vec<u8> {
+    let prefix = format!("PrepbookData.register(\"python\", \"{name}\", \"");
+    let b64 = script
+        .strip_prefix(&prefix)
+        .and_then(|s| s.strip_suffix("\");\n"))
+        .unwrap_or_else(|| panic!("not one registration of {name}: {script:.80}"));
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .expect("base64");
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(&packed[..])
+        .read_to_end(&mut raw)
+        .expect("gzip");
+    raw
+}
+
+#[test]
+fn a_local_runtime_is_copied_into_the_site_as_data_scripts() {
+    let dir = fixture("basic");
+    let runtime = dir.path().join("vendor/pyodide");
+    std::fs::create_dir_all(&runtime).expect("mkdir");
+    for name in FILES {
+        std::fs::write(runtime.join(name), format!("the bytes of {name}")).expect("write");
+    }
+    let config = dir.path().join("book.toml");
+    let mut text = std::fs::read_to_string(&config).expect("read");
+    text.push_str("\n[python]\nruntime = \"vendor/pyodide\"\n");
+    std::fs::write(&config, text).expect("write");
+    build_ok(dir.path());
+    let site = Site::new(dir.path().join("book"));
+    for name in FILES {
+        let script = site.read(&format!("static/python/{name}.js"));
+        assert_eq!(
+            registered(&script, name),
+            format!("the bytes of {name}").into_bytes()
+        );
+    }
+    let runner = site.read("static/python/exercise_runner.py.js");
+    let runner = String::from_utf8(registered(&runner, "exercise_runner.py")).expect("utf-8");
+    assert!(
+        runner.contains("def run_exercise(code, tests"),
+        "{runner:.200}"
+    );
+}
+
+#[test]
+fn a_runtime_folder_that_lacks_a_file_fails_the_build_at_book_toml() {
+    let dir = fixture("basic");
+    let runtime = dir.path().join("vendor/pyodide");
+    std::fs::create_dir_all(&runtime).expect("mkdir");
+    std::fs::write(runtime.join("pyodide.mjs"), "only the loader").expect("write");
+    let config = dir.path().join("book.toml");
+    let mut text = std::fs::read_to_string(&config).expect("read");
+    text.push_str("\n[python]\nruntime = \"vendor/pyodide\"\n");
+    std::fs::write(&config, text).expect("write");
+    let out = prepbook(dir.path())
+        .args(["build", "--no-cache"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run prepbook");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("book.toml") && stderr.contains("pyodide.asm.mjs"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("npm install pyodide"), "{stderr}");
+}
+
+#[test]
+fn the_cdn_runtime_writes_no_runtime_files() {
+    let dir = fixture("basic");
+    build_ok(dir.path());
+    assert!(!dir.path().join("book/static/python").exists());
+}
