@@ -20,3 +20,5 @@ for (const name of files) {
 }
 const runner = fs.readFileSync(path.join(__dirname, "..", "..", "src", "testing", "exercise_runner.py"), "utf8");
 fs.writeFileSync(path.join(out, "runner.js"), `window.PREPBOOK_RUNNER = ${JSON.stringify(runner)};\n`);
+const runnerGz = zlib.gzipSync(Buffer.from(runner, "utf8")).toString("base64");
+fs.writeFileSync(path.join(out, "python", "exercise_runner.py.js"), `PrepbookData.register("python", "exercise_runner.py", "${runnerGz}");\n`);

@@ -5,7 +5,7 @@
    scripts are import()ed from Blob URLs. See docs/content/running-code.md, "In the browser".
 
    PrepbookPython.create(source) returns a runtime; source(name) gives a Promise of one file's
-   bytes (a Uint8Array). runtime.run(code, onOutput) resolves to {ok, error}; onOutput(stream,
+   bytes (a Uint8Array): the four of FILES, and "exercise_runner.py" (Prepbook's runner). runtime.run(code, onOutput) resolves to {ok, error}; onOutput(stream,
    text) gets "stdout"/"stderr" lines as they come. runtime.runExercise(code, tests, onOutput)
    resolves to the exercise runner's report. runtime.stop() ends the run under way (it resolves
    with {ok: false, stopped: true}); the next run starts a fresh worker. */
@@ -14,6 +14,8 @@
 
   // The files a run needs, in the order the worker uses them.
   var FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+  // Prepbook's exercise runner (src/testing/exercise_runner.py), written by the build beside them.
+  var RUNNER = "exercise_runner.py";
 
   // Runs inside the worker (turned into source text with toString: it sees nothing of this file).
   function workerMain() {
@@ -106,7 +108,7 @@
     packages: {},
   };
 
-  function create(source, runnerSource) {
+  function create(source) {
     var bytes = null;
     var worker = null;
     var ready = null;
@@ -115,9 +117,10 @@
 
     function allBytes() {
       if (!bytes) {
-        bytes = Promise.all(FILES.map(source)).then(function (list) {
+        var names = FILES.concat([RUNNER]);
+        bytes = Promise.all(names.map(source)).then(function (list) {
           var files = {};
-          FILES.forEach(function (name, i) { files[name] = list[i]; });
+          names.forEach(function (name, i) { files[name] = list[i]; });
           return files;
         });
         bytes.catch(function () { bytes = null; });
@@ -148,7 +151,8 @@
             }
           };
           w.onerror = function (e) { reject(new Error(e.message || "the Python worker did not start")); };
-          w.postMessage({ type: "start", files: files, lock: LOCK, runner: runnerSource, helper: HELPER });
+          var runner = new TextDecoder().decode(files[RUNNER]);
+          w.postMessage({ type: "start", files: files, lock: LOCK, runner: runner, helper: HELPER });
         });
       });
       ready.catch(function () { ready = null; worker = null; });
