@@ -5,8 +5,9 @@
    scripts are import()ed from Blob URLs. See docs/content/running-code.md, "In the browser".
 
    PrepbookPython.create(source) returns a runtime; source(name) gives a Promise of one file's
-   bytes (a Uint8Array): the four of FILES, and "exercise_runner.py" (Prepbook's runner). runtime.run(code, onOutput) resolves to {ok, error}; onOutput(stream,
-   text) gets "stdout"/"stderr" lines as they come. runtime.runExercise(code, tests, onOutput)
+   bytes (a Uint8Array): the four of FILES, and "exercise_runner.py" (Prepbook's runner).
+   runtime.run(code, onOutput) resolves to {ok, error}; onOutput(stream, text) gets
+   "stdout"/"stderr" lines as they come. runtime.runExercise(code, tests, onOutput)
    resolves to the exercise runner's report. runtime.stop() ends the run under way (it resolves
    with {ok: false, stopped: true}); the next run starts a fresh worker. */
 (function () {
@@ -141,13 +142,17 @@
         var w = new Worker(URL.createObjectURL(new Blob([src], { type: "text/javascript" })));
         worker = w;
         return new Promise(function (resolve, reject) {
+          var started = false;
           w.onmessage = function (event) {
             var m = event.data;
-            if (m.type === "ready") { resolve(w); }
+            if (m.type === "ready") { started = true; resolve(w); }
             else if (m.type === "output") { if (pending && pending.onOutput) { pending.onOutput(m.stream, m.text); } }
             else if (m.type === "done") { finish(m.report); }
+            else if (m.type === "failed" && started) { finish({ ok: false, error: m.error }); }
             else if (m.type === "failed") {
-              if (pending) { finish({ ok: false, error: m.error }); } else { reject(new Error(m.error)); }
+              // The runtime did not start: the next run tries a fresh worker.
+              w.terminate();
+              reject(new Error(m.error));
             }
           };
           w.onerror = function (e) { reject(new Error(e.message || "the Python worker did not start")); };
