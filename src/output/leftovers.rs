@@ -180,16 +180,7 @@ fn inode(_meta: &std::fs::Metadata) -> Option<((u64, u64), u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .expect("list")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::output::test_names::names;
 
     #[test]
     fn leftovers_of_any_process_are_removed_and_measured() {

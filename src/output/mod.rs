@@ -10,6 +10,8 @@ mod patch;
 mod pause;
 mod publish;
 mod staging;
+#[cfg(test)]
+mod test_names;
 
 pub use folder::{MARKER, Working, absolute, check_output_dir, lock_file};
 pub use leftovers::{Freed, remove_leftovers};

@@ -136,16 +136,7 @@ impl Drop for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .expect("list")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::output::test_names::names;
 
     #[test]
     fn publish_replaces_the_old_site_and_drop_cleans_up() {
