@@ -10,6 +10,7 @@ use std::io::Read;
 
 use base64::Engine;
 use common::*;
+use sha2::Digest;
 
 const FILES: [&str; 4] = [
     "pyodide.mjs",
@@ -89,8 +90,66 @@ fn a_runtime_folder_that_lacks_a_file_fails_the_build_at_book_toml() {
 }
 
 #[test]
-fn the_cdn_runtime_writes_no_runtime_files() {
+fn the_cdn_runtime_writes_only_its_description_and_the_exercise_runner() {
     let dir = fixture("basic");
     build_ok(dir.path());
-    assert!(!dir.path().join("book/static/python").exists());
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("book/static/python"))
+        .expect("static/python")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["exercise_runner.py.js", "runtime.js"]);
+    let script = Site::new(dir.path().join("book")).read("static/python/runtime.js");
+    let json = script
+        .strip_prefix("PrepbookData.register(\"python\", \"runtime\", ")
+        .and_then(|s| s.strip_suffix(");\n"))
+        .expect("one registration");
+    let described: serde_json::Value = serde_json::from_str(json).expect("json");
+    assert_eq!(described["runtime"], "cdn");
+    let cdn = described["cdn"].as_str().expect("cdn");
+    assert!(
+        cdn.starts_with("https://cdn.jsdelivr.net/pyodide/v"),
+        "{cdn}"
+    );
+    for name in FILES {
+        let hash = described["integrity"][name].as_str().unwrap_or_default();
+        assert!(hash.starts_with("sha384-"), "{name}: {hash}");
+    }
+}
+
+/// The integrity hashes the pages check the CDN's files against are those of the pinned npm
+/// package (runtime/pyodide): a version bump that forgets to recompute them fails here, not in
+/// a reader's browser.
+#[test]
+fn the_cdn_integrity_hashes_are_those_of_the_pinned_npm_package() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let package = repo.join("runtime/pyodide/node_modules/pyodide");
+    if !require(
+        package.join("package.json").exists(),
+        "runtime/pyodide/node_modules (cd runtime/pyodide && npm ci)",
+    ) {
+        return;
+    }
+    let pinned: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo.join("runtime/pyodide/package.json")).expect("package.json"),
+    )
+    .expect("json");
+    let version = pinned["dependencies"]["pyodide"].as_str().expect("version");
+    let list = std::fs::read_to_string(repo.join("src/runnable/pyodide_cdn.txt")).expect("list");
+    assert!(
+        list.contains(&format!("/pyodide/v{version}/full/")),
+        "the CDN folder is not that of version {version}"
+    );
+    for name in FILES {
+        let bytes = std::fs::read(package.join(name)).expect("npm file");
+        let digest = sha2::Sha384::digest(&bytes);
+        let hash = format!(
+            "sha384-{}",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        );
+        assert!(
+            list.contains(&format!("{name} {hash}")),
+            "{name}: the list lacks {hash}"
+        );
+    }
 }

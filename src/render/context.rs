@@ -22,6 +22,8 @@ pub struct SiteInfo {
     pub question_count: usize,
     /// `[print] page-per-question`.
     pub page_per_question: bool,
+    /// Where the pages' Python runtime comes from; `None` when the pages offer no Run.
+    pub python: Option<crate::pyodide::PageRuntime>,
 }
 
 /// What every page has.

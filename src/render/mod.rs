@@ -171,6 +171,7 @@ impl<'g> Renderer<'g> {
                 .collect(),
             question_count: guide.question_count(),
             page_per_question: config.print.page_per_question,
+            python: Some(crate::pyodide::PageRuntime::of(config)),
         };
         Ok(Renderer {
             guide,

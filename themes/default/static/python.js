@@ -203,5 +203,44 @@
     return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
 
-  window.PrepbookPython = { create: create, localSource: localSource, files: FILES };
+  /** Bytes of a runtime file as the site's runtime.js says: from the CDN, checked against its
+      integrity hash (the browser refuses bytes that differ), or from the site's (or the
+      export's) data scripts. The exercise runner always comes from the site. */
+  function pageSource(dir) {
+    var local = localSource(dir);
+    return function (name) {
+      return PrepbookData.load("python", "runtime", dir + "runtime.js").then(function (config) {
+        if (config.runtime !== "cdn" || name === RUNNER) { return local(name); }
+        var init = { integrity: (config.integrity || {})[name] || "", mode: "cors", credentials: "omit" };
+        return fetch(config.cdn + name, init).then(function (r) {
+          if (!r.ok) { throw new Error("the Python runtime could not be downloaded (" + r.status + " for " + name + ")"); }
+          return r.arrayBuffer();
+        }).then(function (b) { return new Uint8Array(b); });
+      });
+    };
+  }
+
+  // The page's runtime: its files are found from data-files on this script's element.
+  var script = document.currentScript;
+  var pageRuntime = null;
+  function forPage() {
+    if (!pageRuntime && script) {
+      pageRuntime = create(pageSource(script.getAttribute("data-files") || "static/python/"));
+    }
+    return pageRuntime;
+  }
+
+  /** The site's runtime description ({runtime: "cdn" | "local" | "embedded", cdn, integrity}). */
+  function describe() {
+    var dir = script ? script.getAttribute("data-files") || "static/python/" : "static/python/";
+    return PrepbookData.load("python", "runtime", dir + "runtime.js");
+  }
+
+  window.PrepbookPython = {
+    create: create,
+    localSource: localSource,
+    forPage: forPage,
+    describe: describe,
+    files: FILES,
+  };
 })();
