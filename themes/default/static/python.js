@@ -175,7 +175,14 @@
             if (m.type === "ready") { started = true; resolve(w); }
             else if (m.type === "output") { if (pending && pending.onOutput) { pending.onOutput(m.stream, m.text); } }
             else if (m.type === "done") { finish(m.report); }
-            else if (m.type === "failed" && started) { finish({ ok: false, error: m.error }); }
+            else if (m.type === "failed" && started) {
+              // Python's own exceptions come back as a report; this is the runtime failing
+              // (a WebAssembly trap, a stack overflow): it cannot run again, so the next run
+              // starts a fresh worker.
+              w.terminate();
+              if (worker === w) { worker = null; ready = null; }
+              finish({ ok: false, error: "The Python runtime stopped: " + String(m.error).split("\n")[0] + ". The next run starts it again." });
+            }
             else if (m.type === "failed") {
               // The runtime did not start: the next run tries a fresh worker.
               w.terminate();
