@@ -62,7 +62,10 @@
           await start(m);
           self.postMessage({ type: "ready" });
         } else if (m.type === "run") {
-          var report = pyodide.globals.get("_prepbook_" + m.kind)(m.code, m.tests || "");
+          // callPromising lets the code block on what the runtime awaits (asyncio.run, which
+          // needs the browser's stack switching); a plain call where the browser lacks it.
+          var fn = pyodide.globals.get("_prepbook_" + m.kind);
+          var report = fn.callPromising ? await fn.callPromising(m.code, m.tests || "") : fn(m.code, m.tests || "");
           self.postMessage({ type: "done", id: m.id, report: JSON.parse(report) });
         }
       } catch (e) {
@@ -73,10 +76,13 @@
 
   // Python the worker runs once: a fresh namespace per run, the code written to a file so
   // tracebacks quote its lines, input() replaced by a clear error.
-  // Each run starts as `prepbook test` starts one: in a fresh empty folder, with the path and
-  // the modules as they were before any run (a module a block wrote is forgotten after it).
+  // Each run starts as `prepbook test` starts one, as far as one interpreter allows: in a fresh
+  // empty folder, with the path as before any run, every module the last run imported
+  // forgotten (so `logging.basicConfig` and module state start afresh), and `__main__` a new
+  // module (so pickle and typing find what the code defines), and its garbage collected
+  // before the next run (so a run that leaves what the runtime cannot free fails itself).
   var HELPER = [
-    "import builtins, json, os, sys, tempfile, traceback",
+    "import builtins, gc, json, os, sys, tempfile, traceback, types",
     "sys.path.insert(0, '/home/pyodide')",
     "import exercise_runner",
     "def _no_input(prompt=''):",
@@ -91,18 +97,26 @@
     "    return set(sys.modules)",
     "def _prepbook_forget(before):",
     "    for name in set(sys.modules) - before:",
-    "        origin = getattr(sys.modules[name], '__file__', None) or ''",
-    "        if origin.startswith(tempfile.gettempdir()) or origin.startswith('/home/pyodide/'):",
-    "            del sys.modules[name]",
+    "        del sys.modules[name]",
+    "    logging = sys.modules.get('logging')",
+    "    if logging is not None:",
+    "        logging.root.handlers.clear()",
+    "        logging.root.setLevel(logging.WARNING)",
+    "        logging.Logger.manager.loggerDict.clear()",
+    "    gc.collect()",
     "    os.chdir('/home/pyodide')",
     "def _prepbook_block(code, _tests):",
     "    with open('/home/pyodide/main.py', 'w', encoding='utf-8') as f:",
     "        f.write(code)",
-    "    namespace = {'__name__': '__main__', '__file__': '/home/pyodide/main.py', '__builtins__': builtins}",
+    "    main = types.ModuleType('__main__')",
+    "    main.__file__ = '/home/pyodide/main.py'",
+    "    main.__builtins__ = builtins",
     "    before = _prepbook_fresh()",
     "    sys.argv = ['main.py']",
+    "    real_main = sys.modules['__main__']",
+    "    sys.modules['__main__'] = main",
     "    try:",
-    "        exec(compile(code, '/home/pyodide/main.py', 'exec'), namespace)",
+    "        exec(compile(code, '/home/pyodide/main.py', 'exec'), main.__dict__)",
     "    except SystemExit as error:",
     "        sys.stdout.flush()",
     "        ok = error.code in (None, 0)",
@@ -114,6 +128,7 @@
     "        sys.stderr.flush()",
     "        return json.dumps({'ok': False, 'error': text})",
     "    finally:",
+    "        sys.modules['__main__'] = real_main",
     "        _prepbook_forget(before)",
     "    sys.stdout.flush()",
     "    return json.dumps({'ok': True, 'error': None})",
