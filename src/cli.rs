@@ -127,6 +127,10 @@ pub struct ExportArgs {
     /// Include questions marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Embed the Python runtime so the export runs code offline (about 8.5 MB more): from
+    /// FOLDER (the npm package `pyodide`), else from `[python] runtime`'s folder.
+    #[arg(long, value_name = "FOLDER", num_args = 0..=1)]
+    pub with_python: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -2,12 +2,14 @@
 //! the four files a run needs, each gzipped in a data script that registers its bytes, so the
 //! site runs Python from `file://` too (see docs/content/running-code.md, "In the browser").
 
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::Path;
 
 use base64::Engine;
 use flate2::Compression;
 use flate2::write::GzEncoder;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{CONFIG_FILE, Config, Runtime};
@@ -27,12 +29,17 @@ pub const DIR: &str = "static/python";
 /// A script that registers `bytes`, gzipped and in base64, as the runtime file `name` with the
 /// theme's data registry (themes/default/static/data.js).
 pub fn data_script(name: &str, bytes: &[u8]) -> String {
+    let b64 = gzip_base64(bytes);
+    format!("PrepbookData.register(\"python\", \"{name}\", \"{b64}\");\n")
+}
+
+/// `bytes` gzipped (best compression) and in base64: how the page's script receives a file.
+pub fn gzip_base64(bytes: &[u8]) -> String {
     let mut gz = GzEncoder::new(Vec::new(), Compression::best());
     // Writing to memory cannot fail.
     let _ = gz.write_all(bytes);
     let packed = gz.finish().unwrap_or_default();
-    let b64 = base64::engine::general_purpose::STANDARD.encode(packed);
-    format!("PrepbookData.register(\"python\", \"{name}\", \"{b64}\");\n")
+    base64::engine::general_purpose::STANDARD.encode(packed)
 }
 
 /// The CDN's list (src/runnable/pyodide_cdn.txt).
@@ -110,10 +117,44 @@ pub fn local_files(config: &Config) -> Result<Vec<(&'static str, Vec<u8>)>, Diag
     let Runtime::Local(folder) = &config.python.runtime else {
         return Ok(Vec::new());
     };
-    let dir = config.root.join(folder);
+    read_all(config, Named::Config, &config.root.join(folder))
+}
+
+/// The files the single-file export embeds with `--with-python [FOLDER]`: from FOLDER, else
+/// from `[python] runtime`'s folder, and Prepbook's exercise runner. With neither, an error
+/// that says how to give one.
+pub fn export_files(
+    config: &Config,
+    folder: Option<&Path>,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Diagnostic> {
+    let mut files = match (folder, &config.python.runtime) {
+        (Some(dir), _) => read_all(config, Named::Flag, dir)?,
+        (None, Runtime::Local(dir)) => read_all(config, Named::Config, &config.root.join(dir))?,
+        (None, Runtime::Cdn) => {
+            return Err(Diagnostic::error(
+                display_path(&config.root.join(CONFIG_FILE)),
+                "--with-python embeds the Python runtime's files, but `[python] runtime` is the CDN",
+            )
+            .with_hint(
+                "name the folder of the npm package: `--with-python node_modules/pyodide` (after `npm install pyodide`)",
+            ));
+        }
+    };
+    files.push((
+        "exercise_runner.py",
+        crate::testing::RUNNER.as_bytes().to_vec(),
+    ));
+    Ok(files)
+}
+
+fn read_all(
+    config: &Config,
+    named: Named,
+    dir: &Path,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Diagnostic> {
     let mut files = Vec::with_capacity(FILES.len());
     for name in FILES {
-        files.push((name, read(config, &dir, name)?));
+        files.push((name, read(config, named, dir, name)?));
     }
     Ok(files)
 }
@@ -122,11 +163,13 @@ pub fn local_files(config: &Config) -> Result<Vec<(&'static str, Vec<u8>)>, Diag
 /// bytes)`, and with a local runtime its files' data scripts. A missing file is an error at
 /// `book.toml`.
 pub fn write(config: &Config, write: &dyn Fn(&str, &[u8])) -> Result<(), Diagnostic> {
-    for (name, bytes) in local_files(config)? {
-        write(
-            &format!("{DIR}/{name}.js"),
-            data_script(name, &bytes).as_bytes(),
-        );
+    let files = local_files(config)?;
+    let scripts: Vec<(&str, String)> = files
+        .par_iter()
+        .map(|(name, bytes)| (*name, cached_script(config, name, bytes)))
+        .collect();
+    for (name, script) in scripts {
+        write(&format!("{DIR}/{name}.js"), script.as_bytes());
     }
     let runner = crate::testing::RUNNER.as_bytes();
     write(
@@ -140,20 +183,75 @@ pub fn write(config: &Config, write: &dyn Fn(&str, &[u8])) -> Result<(), Diagnos
     Ok(())
 }
 
-fn read(config: &Config, dir: &Path, name: &str) -> Result<Vec<u8>, Diagnostic> {
+/// The data script of a runtime file, from the cache folder when an earlier build made it from
+/// the same bytes: compressing the 12 MB runtime at the best level takes seconds, and the files
+/// change only with a new version. The cache is an optimisation: when it cannot be read or
+/// written, the script is made afresh.
+fn cached_script(config: &Config, name: &str, bytes: &[u8]) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let dir = config.cache_dir();
+    let path = dir.join(format!("python-{name}-{:016x}.js", hasher.finish()));
+    let prefix = format!("PrepbookData.register(\"python\", \"{name}\", \"");
+    if let Ok(text) = std::fs::read_to_string(&path)
+        && text.starts_with(&prefix)
+        && text.ends_with("\");\n")
+    {
+        return text;
+    }
+    let script = data_script(name, bytes);
+    // Older versions of the same file go; the new one is written beside, then renamed.
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let old = format!("python-{name}-");
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&old) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let tmp = crate::scratch::beside(&path);
+        if std::fs::write(&tmp, &script).is_ok() {
+            let _ = std::fs::rename(&tmp, &path);
+        }
+        let _ = std::fs::remove_file(&tmp);
+    }
+    script
+}
+
+/// Where a runtime folder was named, for its diagnostics.
+#[derive(Clone, Copy)]
+enum Named {
+    Config,
+    Flag,
+}
+
+fn read(config: &Config, named: Named, dir: &Path, name: &str) -> Result<Vec<u8>, Diagnostic> {
     let path = dir.join(name);
     std::fs::read(&path).map_err(|e| {
+        let (at, by, other) = match named {
+            Named::Config => (
+                display_path(&config.root.join(CONFIG_FILE)),
+                "`[python] runtime`",
+                "or write `runtime = \"cdn\"`",
+            ),
+            Named::Flag => (
+                std::path::PathBuf::from("export"),
+                "--with-python",
+                "or name another folder",
+            ),
+        };
         Diagnostic::error(
-            display_path(&config.root.join(CONFIG_FILE)),
+            at,
             format!(
-                "`[python] runtime` names `{}`, but `{}` cannot be read: {e}",
+                "{by} names `{}`, but `{}` cannot be read: {e}",
                 display_path(dir).display(),
                 display_path(&path).display()
             ),
         )
-        .with_hint(
-            "install the runtime there (`npm install pyodide` writes node_modules/pyodide), or write `runtime = \"cdn\"`",
-        )
+        .with_hint(format!(
+            "install the runtime there (`npm install pyodide` writes node_modules/pyodide), {other}"
+        ))
     })
 }
 

@@ -153,3 +153,143 @@ fn the_cdn_integrity_hashes_are_those_of_the_pinned_npm_package() {
         );
     }
 }
+
+/// A guide of the `basic` fixture whose book.toml names a folder of stand-in runtime files.
+fn guide_with_local_runtime() -> tempfile::TempDir {
+    let dir = fixture("basic");
+    let runtime = dir.path().join("vendor/pyodide");
+    std::fs::create_dir_all(&runtime).expect("mkdir");
+    for name in FILES {
+        std::fs::write(runtime.join(name), format!("the bytes of {name}")).expect("write");
+    }
+    let config = dir.path().join("book.toml");
+    let mut text = std::fs::read_to_string(&config).expect("read");
+    text.push_str("\n[python]\nruntime = \"vendor/pyodide\"\n");
+    std::fs::write(&config, text).expect("write");
+    dir
+}
+
+/// The text of the export's data block `name`, or None.
+fn data_block(html: &str, name: &str) -> Option<String> {
+    let start = format!("data-name=\"{name}\">");
+    let at = html.find(&start)? + start.len();
+    let end = html[at..].find("</script>")?;
+    Some(html[at..at + end].trim().to_string())
+}
+
+#[test]
+fn export_with_python_embeds_the_runtime_and_without_it_offers_no_run() {
+    let dir = guide_with_local_runtime();
+    let out = prepbook(dir.path())
+        .args(["export", "--with-python", "-o", "with.html"])
+        .output()
+        .expect("run prepbook");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(dir.path().join("with.html")).expect("export");
+    for name in FILES.iter().chain(["exercise_runner.py"].iter()) {
+        let b64 = data_block(&html, &format!("python:{name}"))
+            .unwrap_or_else(|| panic!("no block for {name}"));
+        let script = format!("PrepbookData.register(\"python\", \"{name}\", \"{b64}\");\n");
+        let bytes = registered(&script, name);
+        if *name == "exercise_runner.py" {
+            assert!(String::from_utf8_lossy(&bytes).contains("def run_exercise("));
+        } else {
+            assert_eq!(bytes, format!("the bytes of {name}").into_bytes());
+        }
+    }
+    assert!(
+        html.contains("window.PrepbookPython"),
+        "python.js is not inlined"
+    );
+    assert!(data_block(&html, "python:runtime").is_some());
+
+    let out = prepbook(dir.path())
+        .args(["export", "-o", "without.html"])
+        .output()
+        .expect("run prepbook");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let plain = std::fs::read_to_string(dir.path().join("without.html")).expect("export");
+    assert!(
+        !plain.contains("python:"),
+        "a runtime block without --with-python"
+    );
+    assert!(
+        !plain.contains("window.PrepbookPython"),
+        "python.js without --with-python"
+    );
+    assert!(plain.len() * 2 < html.len() || html.len() > plain.len() + 100);
+}
+
+#[test]
+fn export_with_python_and_the_cdn_runtime_asks_for_a_folder() {
+    let dir = fixture("basic");
+    let out = prepbook(dir.path())
+        .args(["export", "--with-python", "-o", "x.html"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run prepbook");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--with-python node_modules/pyodide"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("x.html").exists(), "an export was written");
+}
+
+#[test]
+fn the_compressed_runtime_is_reused_from_the_cache_while_its_files_are_unchanged() {
+    let dir = guide_with_local_runtime();
+    build_ok(dir.path());
+    let cache = dir.path().join(".prepbook-cache");
+    let cached = |name: &str| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&cache)
+            .expect("cache")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&format!("python-{name}-")))
+            })
+            .collect()
+    };
+    let first = cached("pyodide.asm.wasm");
+    assert_eq!(first.len(), 1, "{first:?}");
+    // A cached script that differs from a fresh one would show in the site: mark it.
+    let marked = std::fs::read_to_string(&first[0])
+        .expect("read")
+        .replace("PrepbookData.register(", "PrepbookData.register( ");
+    std::fs::write(&first[0], &marked).expect("write");
+    let again = |dir: &std::path::Path| {
+        let out = prepbook(dir)
+            .args(["build", "--no-cache"])
+            .output()
+            .expect("run prepbook");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Site::new(dir.join("book")).read("static/python/pyodide.asm.wasm.js")
+    };
+    // A damaged entry (no longer a registration of the file) is made afresh.
+    assert!(again(dir.path()).starts_with("PrepbookData.register(\"python\""));
+    // A new version of the file replaces its cache entry.
+    std::fs::write(
+        dir.path().join("vendor/pyodide/pyodide.asm.wasm"),
+        "a newer wasm",
+    )
+    .expect("write");
+    let site = again(dir.path());
+    assert_eq!(registered(&site, "pyodide.asm.wasm"), b"a newer wasm");
+    let now = cached("pyodide.asm.wasm");
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert_ne!(now, first);
+}

@@ -17,6 +17,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         pdf: args.pdf.clone(),
         questions_only: args.questions_only,
         drafts: args.drafts,
+        with_python: args.with_python.clone(),
     };
     let exported = super::locate::guide_root(&args.guide)
         .map_err(|d| vec![d])

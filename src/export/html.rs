@@ -238,15 +238,21 @@ fn reading_order(guide: &Guide) -> Vec<usize> {
     out
 }
 
+/// The runtime's files the export embeds, as `(name, bytes)`.
+pub type PythonFiles = [(&'static str, Vec<u8>)];
+
 /// Builds the single-file export of a loaded guide. `force_eager`: build every question when
-/// the file opens, however big the guide (for printing).
+/// the file opens, however big the guide (for printing). `python`: the runtime's files to
+/// embed, so the export runs code; without them it offers no Run.
 pub fn export(
     loaded: &Loaded,
     questions_only: bool,
     force_eager: bool,
+    python: Option<&PythonFiles>,
 ) -> Result<HtmlExport, Vec<Diagnostic>> {
     let guide: &Guide = &loaded.guide;
-    let renderer = Renderer::new(guide, &loaded.theme)?;
+    let mut renderer = Renderer::new(guide, &loaded.theme)?;
+    renderer.set_python(python.map(|_| crate::pyodide::PageRuntime::embedded()));
     let targets = targets(guide);
 
     let order = reading_order(guide);
@@ -267,8 +273,11 @@ pub fn export(
             && chunks.iter().map(String::len).sum::<usize>() < EAGER_BYTES);
     let index = question_index(guide, &order, &layout.chunk_of);
     let study = !questions_only;
-    let data = data_blocks(guide, study);
-    let (css, scripts) = inline_assets(loaded, study);
+    let mut data = data_blocks(guide, study);
+    if let Some(files) = python {
+        data.extend(python_blocks(files));
+    }
+    let (css, scripts) = inline_assets(loaded, study, python.is_some());
 
     let all: Vec<usize> = (0..guide.questions.len()).collect();
     let mut base = renderer.base(
@@ -423,9 +432,28 @@ fn data_blocks(guide: &Guide, study: bool) -> Vec<DataBlock> {
         .collect()
 }
 
+/// The runtime's files, each gzipped in a block the page's script inflates itself (bytes, not
+/// JSON), and the runtime's description.
+fn python_blocks(files: &PythonFiles) -> Vec<DataBlock> {
+    let mut blocks: Vec<DataBlock> = files
+        .par_iter()
+        .map(|(name, bytes)| DataBlock {
+            name: format!("python:{name}"),
+            data: crate::pyodide::gzip_base64(bytes),
+        })
+        .collect();
+    let described =
+        serde_json::to_string(&crate::pyodide::PageRuntime::embedded()).unwrap_or_default();
+    blocks.push(DataBlock {
+        name: "python:runtime".into(),
+        data: gzip_base64(&described),
+    });
+    blocks
+}
+
 /// The theme's stylesheet (with the highlighting colours) and scripts, to inline: only the
 /// scripts the page uses.
-fn inline_assets(loaded: &Loaded, study: bool) -> (String, String) {
+fn inline_assets(loaded: &Loaded, study: bool, python: bool) -> (String, String) {
     let theme_text = |name: &str| {
         loaded
             .theme
@@ -452,6 +480,10 @@ fn inline_assets(loaded: &Loaded, study: bool) -> (String, String) {
         ] {
             scripts.push_str(&theme_text(name));
         }
+    }
+    if python {
+        scripts.push_str(&theme_text("python.js"));
+        scripts.push_str(&theme_text("python-ui.js"));
     }
     (css, inline_safe(&scripts))
 }

@@ -41,6 +41,9 @@ pub struct ExportOptions {
     /// Questions without their answers (for mock interviews).
     pub questions_only: bool,
     pub drafts: bool,
+    /// Embed the Python runtime (`--with-python [FOLDER]`): `Some(None)` takes the folder of
+    /// `[python] runtime`.
+    pub with_python: Option<Option<PathBuf>>,
 }
 
 /// The output "file" that is standard output, as Unix tools take `-`.
@@ -129,7 +132,22 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
         no_cache: false,
         output: None,
     };
+    if opts.with_python.is_some() && opts.format != Format::Html {
+        return Err(vec![
+            Diagnostic::error(
+                "export",
+                "--with-python embeds the runtime in the HTML export; it cannot be combined with --format json or anki",
+            )
+            .with_hint("run `prepbook export --with-python` on its own"),
+        ]);
+    }
     let config = site::load_config(root, &build)?;
+    let python = match &opts.with_python {
+        Some(folder) => {
+            Some(crate::pyodide::export_files(&config, folder.as_deref()).map_err(|d| vec![d])?)
+        }
+        None => None,
+    };
     let diags = Diagnostics::default();
     let loaded = site::load(&config, &build, &diags, &Progress::hidden());
     let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
@@ -150,11 +168,11 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
             deliver(&output, data::anki(&loaded.guide).as_bytes())?,
         )),
         Format::Html => {
-            let page = html::export(&loaded, opts.questions_only, false)?;
+            let page = html::export(&loaded, opts.questions_only, false, python.as_deref())?;
             written.push((output.clone(), deliver(&output, page.html.as_bytes())?));
             if let (Some(pdf_path), Some(chromium)) = (&opts.pdf, chromium) {
                 // The print file renders every question at once, however big the guide.
-                let printable = html::export(&loaded, opts.questions_only, true)?;
+                let printable = html::export(&loaded, opts.questions_only, true, None)?;
                 let dir = pdf::TempDir::new("print")
                     .map_err(|e| io(Path::new("."), "cannot create a temporary folder", e))?;
                 let file = dir.path().join("guide.html");

@@ -207,6 +207,12 @@ impl<'g> Renderer<'g> {
     }
 
     /// What every page's context starts with.
+    /// Where the pages' Python runtime comes from (`None`: they offer no Run), for a render
+    /// that differs from the site's, such as the single-file export.
+    pub fn set_python(&mut self, python: Option<crate::pyodide::PageRuntime>) {
+        self.site.python = python;
+    }
+
     pub fn base(
         &self,
         url: &str,

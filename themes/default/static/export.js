@@ -208,6 +208,12 @@
     var name = kind + ":" + key;
     if (!inflated[name]) {
       var node = blocks[name];
+      if (node && kind === "python" && key !== "runtime") {
+        // The Python runtime's files stay gzipped in base64: python.js inflates them to bytes.
+        PrepbookData.register(kind, key, node.textContent.trim());
+        inflated[name] = Promise.resolve(PrepbookData.get(kind, key));
+        return inflated[name];
+      }
       inflated[name] = node ? inflate(node.textContent).then(function (text) {
         PrepbookData.register(kind, key, JSON.parse(text));
         return PrepbookData.get(kind, key);
