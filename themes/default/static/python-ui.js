@@ -361,8 +361,9 @@
       output.end({ ok: true });
       if (output.empty) { output.pre.hidden = true; }
       if (outcome.error) {
-        results.appendChild(el("p", "tests-summary tests-failed", outcome.stage === "tests"
-          ? "The tests could not run: they raised an error before any test." : "Your code raised an error before the tests ran:"));
+        var why = outcome.stage === "tests" ? "The tests could not run: they raised an error before any test."
+          : outcome.stage === "code" ? "Your code raised an error before the tests ran:" : "The run did not finish:";
+        results.appendChild(el("p", "tests-summary tests-failed", why));
         results.appendChild(el("pre", "code-output out-err", outcome.error));
         return;
       }

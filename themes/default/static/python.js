@@ -9,7 +9,9 @@
    runtime.run(code, onOutput) resolves to {ok, error}; onOutput(stream, text) gets
    "stdout"/"stderr" lines as they come. runtime.runExercise(code, tests, onOutput)
    resolves to the exercise runner's report. runtime.stop() ends the run under way (it resolves
-   with {ok: false, stopped: true}); the next run starts a fresh worker. */
+   with {ok: false, stopped: true}); the next run starts a fresh worker. Where no worker can
+   start, the runtime runs in the page and a run stops at a time limit (options.timeLimit
+   seconds, 10 by default) with a TimeLimit error (an exercise's report has stage "limit"). */
 (function () {
   "use strict";
 
@@ -62,7 +64,7 @@
           await start(m);
           self.postMessage({ type: "ready" });
         } else if (m.type === "run") {
-          var report = pyodide.globals.get("_prepbook_" + m.kind)(m.code, m.tests || "");
+          var report = pyodide.globals.get("_prepbook_" + m.kind)(m.code, m.tests || "", m.limit || 0);
           self.postMessage({ type: "done", id: m.id, report: JSON.parse(report) });
         }
       } catch (e) {
@@ -80,25 +82,49 @@
     "def _no_input(prompt=''):",
     "    raise OSError('input() cannot read the keyboard in the page: put the value in the code')",
     "builtins.input = _no_input",
-    "def _prepbook_block(code, _tests):",
+    "class TimeLimit(BaseException):",
+    "    '''A run in the page (no worker) that went past its time limit.'''",
+    "def _limit(seconds):",
+    "    if not seconds:",
+    "        return",
+    "    import time",
+    "    deadline = time.monotonic() + seconds",
+    "    def check(frame, event, arg):",
+    "        if time.monotonic() > deadline:",
+    "            raise TimeLimit('stopped after %g s: this browser could not start a web worker, so Python runs in the page itself, with a time limit' % seconds)",
+    "        return check",
+    "    sys.settrace(check)",
+    "def _prepbook_block(code, _tests, limit=0):",
     "    with open('/home/pyodide/main.py', 'w', encoding='utf-8') as f:",
     "        f.write(code)",
     "    namespace = {'__name__': '__main__', '__builtins__': builtins}",
     "    try:",
+    "        _limit(limit)",
     "        exec(compile(code, '/home/pyodide/main.py', 'exec'), namespace)",
     "    except BaseException as error:",
     "        text = ''.join(traceback.format_exception(type(error), error, error.__traceback__.tb_next))",
+    "        if isinstance(error, TimeLimit):",
+    "            frames = [f for f in traceback.extract_tb(error.__traceback__.tb_next) if f.filename != '<exec>']",
+    "            text = 'Traceback (most recent call last):\\n' + ''.join(traceback.format_list(frames)) + 'TimeLimit: %s\\n' % error",
     "        sys.stdout.flush()",
     "        sys.stderr.write(text)",
     "        sys.stderr.flush()",
     "        return json.dumps({'ok': False, 'error': text})",
+    "    finally:",
+    "        sys.settrace(None)",
     "    sys.stdout.flush()",
     "    return json.dumps({'ok': True, 'error': None})",
-    "def _prepbook_exercise(code, tests):",
+    "def _prepbook_exercise(code, tests, limit=0):",
     "    for name, text in (('exercise.py', code), ('tests.py', tests)):",
     "        with open('/home/pyodide/' + name, 'w', encoding='utf-8') as f:",
     "            f.write(text)",
-    "    report = exercise_runner.run_exercise(code, tests, '/home/pyodide/exercise.py', '/home/pyodide/tests.py')",
+    "    try:",
+    "        _limit(limit)",
+    "        report = exercise_runner.run_exercise(code, tests, '/home/pyodide/exercise.py', '/home/pyodide/tests.py')",
+    "    except TimeLimit as error:",
+    "        report = {'error': 'TimeLimit: ' + str(error), 'stage': 'limit', 'results': []}",
+    "    finally:",
+    "        sys.settrace(None)",
     "    sys.stdout.flush()",
     "    return json.dumps(report)",
   ].join("\n");
@@ -109,7 +135,37 @@
     packages: {},
   };
 
-  function create(source) {
+  /**
+   * Where no worker can start (new Worker throws), the worker's code runs in the page itself,
+   * behind an object that talks like a worker. A run then holds the page until it ends, and
+   * cannot be stopped from outside: the helper's time limit (sys.settrace) ends it instead.
+   */
+  function inPage(src) {
+    var page = {
+      inPage: true,
+      onmessage: null,
+      onerror: null,
+      postMessage: function (m) { setTimeout(function () { if (self.onmessage) { self.onmessage({ data: m }); } }, 0); },
+      terminate: function () { /* nothing runs between two messages */ },
+    };
+    var self = {
+      onmessage: null,
+      postMessage: function (m) { if (page.onmessage) { page.onmessage({ data: m }); } },
+    };
+    // The worker's code swaps fetch for one that serves the runtime's files from memory; in the
+    // page, Pyodide calls the page's fetch, so the swap goes there (other URLs pass through).
+    Object.defineProperty(self, "fetch", {
+      get: function () { return window.fetch; },
+      set: function (f) { window.fetch = f; },
+    });
+    Object.defineProperty(self, "importScripts", { get: function () { return undefined; }, set: function () {} });
+    new Function("self", src)(self);
+    return page;
+  }
+
+  function create(source, options) {
+    // Seconds a run may take where it runs in the page (no worker to end).
+    var timeLimit = (options && options.timeLimit) || 10;
     var bytes = null;
     var worker = null;
     var ready = null;
@@ -139,7 +195,13 @@
       if (ready) { return ready; }
       ready = allBytes().then(function (files) {
         var src = "(" + workerMain.toString() + ")();";
-        var w = new Worker(URL.createObjectURL(new Blob([src], { type: "text/javascript" })));
+        var w;
+        try {
+          if (typeof Worker !== "function") { throw new Error("this browser has no web workers"); }
+          w = new Worker(URL.createObjectURL(new Blob([src], { type: "text/javascript" })));
+        } catch (e) {
+          w = inPage(src);
+        }
         worker = w;
         return new Promise(function (resolve, reject) {
           var started = false;
@@ -170,7 +232,9 @@
         var id = nextId++;
         pending = { resolve: resolve, onOutput: onOutput, id: id };
         startWorker().then(function (w) {
-          if (pending && pending.id === id) { w.postMessage({ type: "run", kind: kind, id: id, code: code, tests: tests }); }
+          if (pending && pending.id === id) {
+            w.postMessage({ type: "run", kind: kind, id: id, code: code, tests: tests, limit: w.inPage ? timeLimit : 0 });
+          }
         }, function (error) { pending = null; reject(error); });
       });
     }
