@@ -4,17 +4,18 @@
 // runtime; Edit, Reset and Stop; a traceback; an exercise that fails on its starter code and
 // passes on its solution, whose solved state survives a reload and an export and import of
 // progress; keyboard-only use; axe-core with the editor open; the CDN default with the CDN
-// unreachable; and the time limit where no worker can start.
+// unreachable; the time limit where no worker can start; and the single-file export made with
+// --with-python.
 //
-// Each place the guide can be read from is a `where` object (open a page, a URL of a question),
-// so the single-file export (prepbook export --with-python) can join the first tests as one more.
+// Each place the guide can be read from is a `where` object (open a context, go to a question's
+// page and give the CSS scope of the question in it), so another place is one more object.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { SITE, REPO, serve, launch, open, axe, fileUrl, build } = require('./lib/harness');
+const { SITE, REPO, serve, launch, open, axe, fileUrl, build, exportFile } = require('./lib/harness');
 
 const RUNTIME = path.join(REPO, 'runtime', 'pyodide', 'node_modules', 'pyodide');
 const SKIP = fs.existsSync(path.join(RUNTIME, 'pyodide.asm.wasm')) ? false
@@ -47,12 +48,14 @@ let browser;
 let guide;
 let fixture;
 let server;
+let exported;
 
 before(async () => {
   if (SKIP) return;
   browser = await launch();
   guide = buildWithLocalRuntime(REPO);
   fixture = buildWithLocalRuntime(path.join(REPO, 'tests', 'fixtures', 'code'));
+  exported = exportFile(REPO, ['--with-python', RUNTIME]);
   server = await serve(guide, '/guide/');
 });
 
@@ -65,11 +68,28 @@ const overHttp = {
   name: 'over HTTP',
   open: () => open(browser, { allowedOrigin: server.url.replace(/\/guide\/$/, '') }),
   url: (rel) => server.url + rel,
+  goto: async (page) => { await page.goto(overHttp.url(STR_REPR)); return ''; },
 };
 const fromDisk = {
   name: 'from file://',
   open: () => open(browser),
   url: (rel) => fileUrl(path.join(guide, rel)),
+  goto: async (page) => { await page.goto(fromDisk.url(STR_REPR)); return ''; },
+};
+const fromExport = {
+  name: 'from the single-file export made --with-python',
+  open: () => open(browser),
+  /** The export renders questions from compressed chunks: go to the question's anchor. */
+  goto: async (page) => {
+    await page.goto(fileUrl(exported));
+    await page.waitForSelector('html[data-ready="true"]');
+    const i = await page.$eval('#pb-index', (s) => JSON.parse(s.textContent).q
+      .findIndex((q) => q[0].includes('__str__') && q[0].includes('__repr__')));
+    assert.ok(i >= 0, 'the export holds the str-vs-repr question');
+    await page.goto(`${fileUrl(exported)}#q-${i}`);
+    await page.locator(`#q-${i} .code-run`).waitFor();
+    return `#q-${i}`;
+  },
 };
 
 /** The runnable example (the pages used here have one each). */
@@ -77,9 +97,9 @@ const EXAMPLE = '.code-block[data-run="browser"][data-role="example"]';
 const block = () => EXAMPLE;
 
 /** The example's output, once its run has ended (Run is back in place of Stop). */
-async function ranOutput(page) {
-  await page.locator(`${EXAMPLE} .run-code`).waitFor({ state: 'visible', ...LOAD });
-  return page.locator(`${EXAMPLE} .code-output`).textContent();
+async function ranOutput(page, scope = '') {
+  await page.locator(`${scope} ${EXAMPLE} .run-code`).waitFor({ state: 'visible', ...LOAD });
+  return page.locator(`${scope} ${EXAMPLE} .code-output`).textContent();
 }
 
 /** Waits until the example's output contains `text` (the run may still be going). */
@@ -90,19 +110,19 @@ async function outputShows(page, text) {
   }, [EXAMPLE, text], LOAD);
 }
 
-for (const where of [overHttp, fromDisk]) {
+for (const where of [overHttp, fromDisk, fromExport]) {
   test(`Run prints the block's output ${where.name}, with no other host asked`, { skip: SKIP }, async () => {
     const { context, page, problems, foreignRequests } = await where.open();
-    await page.goto(where.url(STR_REPR));
-    const run = page.locator(`${block()} .run-code`);
+    const scope = await where.goto(page);
+    const run = page.locator(`${scope} ${EXAMPLE} .run-code`);
     assert.equal(await run.textContent(), 'Run');
     await run.click();
     // The first run loads the runtime, and says so.
-    assert.match(await page.locator(`${block()} .code-output`).textContent(), /Loading Python…/);
-    assert.equal(await ranOutput(page), documentedOutput());
+    assert.match(await page.locator(`${scope} ${EXAMPLE} .code-output`).textContent(), /Loading Python…/);
+    assert.equal(await ranOutput(page, scope), documentedOutput());
     // A second run is answered by the runtime already loaded.
     await run.click();
-    assert.equal(await ranOutput(page), documentedOutput());
+    assert.equal(await ranOutput(page, scope), documentedOutput());
     assert.deepEqual(problems, []);
     assert.deepEqual(foreignRequests, []);
     await context.close();
