@@ -13,7 +13,8 @@
 
   var INDENT = "    ";
   var KEYS_HELP = "Tab indents, Shift+Tab dedents, Ctrl+Enter runs, Esc leaves the editor.";
-  /* True once the runtime has answered on this page: later runs need no "Loading" note. */
+  /* True once the runtime has answered on this page (and not been stopped since): later runs
+     need no "Loading" note. */
   var loaded = false;
   var editors = 0;
   var examples = 0;
@@ -62,7 +63,7 @@
     this.pre.textContent = "";
     this.pre.hidden = false;
     this.empty = true;
-    this.waiting = loaded ? null : this.note("Loading Python\u2026 (the first run downloads it and takes a few seconds)");
+    this.waiting = loaded ? null : this.note("Loading Python\u2026");
   };
 
   Output.prototype.unwait = function () {
@@ -91,7 +92,12 @@
       return;
     }
     loaded = true;
-    if (outcome.stopped) { this.note("Stopped."); return; }
+    if (outcome.stopped) {
+      // Stop ends the runtime: the next run starts a fresh one, which takes a moment again.
+      loaded = false;
+      this.note("Stopped.");
+      return;
+    }
     // A block's traceback came as stderr already; an error of the runtime itself did not.
     if (!outcome.ok && outcome.error && this.empty) { this.write("stderr", outcome.error); }
     if (this.empty && outcome.ok) { this.note("(The code printed nothing.)"); }
