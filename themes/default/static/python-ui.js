@@ -106,8 +106,8 @@
   function failedStart(error) {
     var why = String((error && error.message) || error);
     if (/could not be downloaded|Failed to fetch|NetworkError|integrity/i.test(why)) {
-      return "Python could not be downloaded: " + why + ". Running code on this site needs the network " +
-        "the first time; the rest of the page works without it. Try again when you are online.";
+      return "Python could not be downloaded: " + why + ". Running code on this site needs the network, " +
+        "to download Python; the rest of the page works without it. Try again when you are online.";
     }
     return "Python could not be started: " + why + ".";
   }
