@@ -109,8 +109,6 @@
       holder.style.minHeight = "";
       holder.setAttribute("data-built", "true");
       window.PrepbookCopyButtons && window.PrepbookCopyButtons(holder);
-      // Run buttons and exercises, when the export carries Python (prepbook export --with-python).
-      window.PrepbookPythonUI && window.PrepbookPythonUI.attach(holder);
       document.dispatchEvent(new CustomEvent("prepbook:built", { detail: { chunk: n } }));
     });
     return built[n];

@@ -3,7 +3,8 @@
    solved exercise is saved in study mode's progress (study-store.js). Builds on python.js
    (window.PrepbookPython) and reads the markup described in docs/content/themes.md ("The markup
    of code blocks and exercises"). PrepbookPythonUI.attach(root) wires what `root` holds, once
-   each: the single-file export calls it on the questions it renders later. Plain script, so it
+   each; the questions the single-file export renders later are wired when it announces them
+   (its "prepbook:built" event). Plain script, so it
    runs from file:// as well as over HTTP. */
 (function () {
   "use strict";
@@ -471,4 +472,10 @@
 
   window.PrepbookPythonUI = { attach: attach };
   attach(document);
+  // The single-file export renders its questions later, chunk by chunk, and says so.
+  document.addEventListener("prepbook:built", function (e) {
+    var chunk = e.detail && e.detail.chunk;
+    var holder = chunk !== undefined && document.querySelector('.export-chunk[data-chunk="' + chunk + '"]');
+    attach(holder || document);
+  });
 })();
