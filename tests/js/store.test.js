@@ -92,7 +92,7 @@ test('an export imported into an empty browser gives the same progress', () => {
   assert.equal(data.exported, '2025-06-03T09:00:00.000Z');
   const fresh = Store.open(GUIDE, new MemoryStorage());
   const result = fresh.importJson(text);
-  assert.deepEqual(result, { ok: true, added: 3, updated: 0 });
+  assert.deepEqual(result, { ok: true, added: 3, updated: 0, solved: 0 });
   assert.deepEqual(fresh.all(), store.all());
 });
 
@@ -103,10 +103,10 @@ test('an import keeps, for each question, the progress seen last', () => {
   newer.grade('oop/mro.html', 4, TUE);
   newer.grade('oop/new.html', 3, TUE);
   const result = newer.importJson(exported);
-  assert.deepEqual(result, { ok: true, added: 0, updated: 0 });
+  assert.deepEqual(result, { ok: true, added: 0, updated: 0, solved: 0 });
   assert.equal(newer.get('oop/mro.html').state, 'known', 'the newer local grade stays');
   const back = older.importJson(newer.exportJson(TUE));
-  assert.deepEqual(back, { ok: true, added: 1, updated: 1 });
+  assert.deepEqual(back, { ok: true, added: 1, updated: 1, solved: 0 });
   assert.equal(older.get('oop/mro.html').state, 'known');
 });
 
@@ -178,4 +178,69 @@ test('reset forgets every question of this guide only', () => {
   assert.equal(store.reset(), true);
   assert.deepEqual(store.all(), {});
   assert.equal(Store.open('Other guide', storage).get('a/b.html').state, 'learning');
+});
+
+const SUMS = 'basics/sums.html';
+
+test('a solved exercise is kept with its first date, beside the grades, and survives grading', () => {
+  const storage = new MemoryStorage();
+  const store = graded(storage);
+  assert.equal(store.solvedOn(SUMS), null);
+  assert.equal(store.solveExercise(SUMS, MON, 'How do you add up the even numbers?'), true);
+  assert.equal(store.solveExercise(SUMS, TUE, 'How do you add up the even numbers?'), true);
+  assert.equal(store.solvedOn(SUMS), '2025-06-02T09:00:00.000Z', 'the first solve is the one kept');
+  store.grade('oop/slots.html', 1, TUE);
+  store.markSeen('oop/new.html', TUE);
+  assert.deepEqual(Store.open(GUIDE, storage).exercises(),
+    { [SUMS]: { solved: '2025-06-02T09:00:00.000Z', title: 'How do you add up the even numbers?' } });
+  assert.equal(store.get('oop/slots.html').state, 'learning', 'the grades are kept too');
+  assert.equal(store.solveExercise('../outside.html', MON, 'x'), false, 'only a question URL is a key');
+  assert.equal(store.reset(), true);
+  assert.equal(store.solvedOn(SUMS), null, 'reset forgets solved exercises too');
+});
+
+test('solved exercises travel in the export file and merge on import, keeping the earlier date', () => {
+  const store = graded();
+  store.solveExercise(SUMS, TUE, 'Sums');
+  const data = JSON.parse(store.exportJson(TUE));
+  assert.deepEqual(data.exercises, { [SUMS]: { solved: '2025-06-03T09:00:00.000Z', title: 'Sums' } });
+  assert.equal(data.version, 1, 'the format version is unchanged: older files still import');
+
+  const fresh = Store.open(GUIDE, new MemoryStorage());
+  assert.deepEqual(fresh.importJson(JSON.stringify(data)), { ok: true, added: 3, updated: 0, solved: 1 });
+  assert.equal(fresh.solvedOn(SUMS), '2025-06-03T09:00:00.000Z');
+
+  const earlier = Store.open(GUIDE, new MemoryStorage());
+  earlier.solveExercise(SUMS, MON, 'Sums');
+  earlier.solveExercise('oop/slots.html', TUE, 'Slots');
+  assert.equal(fresh.importJson(earlier.exportJson(TUE)).solved, 1);
+  assert.equal(fresh.solvedOn(SUMS), '2025-06-02T09:00:00.000Z', 'the earlier solve wins');
+  assert.deepEqual(Object.keys(fresh.exercises()).sort(), ['basics/sums.html', 'oop/slots.html']);
+});
+
+test('a progress file from before solved exercises imports as it did', () => {
+  const data = JSON.parse(graded().exportJson(TUE));
+  delete data.exercises;
+  const fresh = Store.open(GUIDE, new MemoryStorage());
+  assert.deepEqual(fresh.importJson(JSON.stringify(data)), { ok: true, added: 3, updated: 0, solved: 0 });
+  assert.deepEqual(fresh.exercises(), {});
+});
+
+test('damaged solved exercises reject the whole file', () => {
+  const storage = new MemoryStorage();
+  const store = graded(storage);
+  const before = storage.getItem(store.key);
+  const good = JSON.parse(store.exportJson(TUE));
+  const cases = [
+    [[], /not a list by question/],
+    [{ '../x.html': { solved: '2025-06-02T09:00:00Z' } }, /not the address of a question/],
+    [{ [SUMS]: { solved: 'last week' } }, /basics\/sums\.html is damaged: it needs the time/],
+    [{ [SUMS]: { solved: '2025-06-02T09:00:00Z', title: 'x'.repeat(301) } }, /at most 300 characters/],
+  ];
+  for (const [exercises, why] of cases) {
+    const result = store.importJson(JSON.stringify({ ...good, exercises }));
+    assert.equal(result.ok, false);
+    assert.match(result.error, why);
+    assert.equal(storage.getItem(store.key), before, 'stored progress is untouched');
+  }
 });

@@ -9,7 +9,9 @@
    runtime.run(code, onOutput) resolves to {ok, error}; onOutput(stream, text) gets
    "stdout"/"stderr" lines as they come. runtime.runExercise(code, tests, onOutput)
    resolves to the exercise runner's report. runtime.stop() ends the run under way (it resolves
-   with {ok: false, stopped: true}); the next run starts a fresh worker. */
+   with {ok: false, stopped: true}); the next run starts a fresh worker. Where no worker can
+   start, the runtime runs in the page and a run stops at a time limit (options.timeLimit
+   seconds, 10 by default) with a TimeLimit error (an exercise's report has stage "limit"). */
 (function () {
   "use strict";
 
@@ -65,7 +67,8 @@
           // callPromising lets the code block on what the runtime awaits (asyncio.run, which
           // needs the browser's stack switching); a plain call where the browser lacks it.
           var fn = pyodide.globals.get("_prepbook_" + m.kind);
-          var report = fn.callPromising ? await fn.callPromising(m.code, m.tests || "") : fn(m.code, m.tests || "");
+          var args = [m.code, m.tests || "", m.limit || 0];
+          var report = fn.callPromising ? await fn.callPromising.apply(fn, args) : fn.apply(null, args);
           self.postMessage({ type: "done", id: m.id, report: JSON.parse(report) });
         }
       } catch (e) {
@@ -105,7 +108,19 @@
     "        logging.Logger.manager.loggerDict.clear()",
     "    gc.collect()",
     "    os.chdir('/home/pyodide')",
-    "def _prepbook_block(code, _tests):",
+        "class TimeLimit(BaseException):",
+    "    '''A run in the page (no worker) that went past its time limit.'''",
+    "def _limit(seconds):",
+    "    if not seconds:",
+    "        return",
+    "    import time",
+    "    deadline = time.monotonic() + seconds",
+    "    def check(frame, event, arg):",
+    "        if time.monotonic() > deadline:",
+    "            raise TimeLimit('stopped after %g s: this browser could not start a web worker, so Python runs in the page itself, with a time limit' % seconds)",
+    "        return check",
+    "    sys.settrace(check)",
+    "def _prepbook_block(code, _tests, limit=0):",
     "    with open('/home/pyodide/main.py', 'w', encoding='utf-8') as f:",
     "        f.write(code)",
     "    main = types.ModuleType('__main__')",
@@ -116,6 +131,7 @@
     "    real_main = sys.modules['__main__']",
     "    sys.modules['__main__'] = main",
     "    try:",
+    "        _limit(limit)",
     "        exec(compile(code, '/home/pyodide/main.py', 'exec'), main.__dict__)",
     "    except SystemExit as error:",
     "        sys.stdout.flush()",
@@ -123,23 +139,31 @@
     "        return json.dumps({'ok': ok, 'error': None if ok else 'SystemExit: ' + str(error.code)})",
     "    except BaseException as error:",
     "        text = ''.join(traceback.format_exception(type(error), error, error.__traceback__.tb_next))",
+    "        if isinstance(error, TimeLimit):",
+    "            frames = [f for f in traceback.extract_tb(error.__traceback__.tb_next) if f.filename != '<exec>']",
+    "            text = 'Traceback (most recent call last):\\n' + ''.join(traceback.format_list(frames)) + 'TimeLimit: %s\\n' % error",
     "        sys.stdout.flush()",
     "        sys.stderr.write(text)",
     "        sys.stderr.flush()",
     "        return json.dumps({'ok': False, 'error': text})",
     "    finally:",
+    "        sys.settrace(None)",
     "        sys.modules['__main__'] = real_main",
     "        _prepbook_forget(before)",
     "    sys.stdout.flush()",
     "    return json.dumps({'ok': True, 'error': None})",
-    "def _prepbook_exercise(code, tests):",
+    "def _prepbook_exercise(code, tests, limit=0):",
     "    for name, text in (('exercise.py', code), ('tests.py', tests)):",
     "        with open('/home/pyodide/' + name, 'w', encoding='utf-8') as f:",
     "            f.write(text)",
     "    before = _prepbook_fresh()",
     "    try:",
+    "        _limit(limit)",
     "        report = exercise_runner.run_exercise(code, tests, '/home/pyodide/exercise.py', '/home/pyodide/tests.py')",
+    "    except TimeLimit as error:",
+    "        report = {'error': 'TimeLimit: ' + str(error), 'stage': 'limit', 'results': []}",
     "    finally:",
+    "        sys.settrace(None)",
     "        _prepbook_forget(before)",
     "    sys.stdout.flush()",
     "    return json.dumps(report)",
@@ -151,7 +175,37 @@
     packages: {},
   };
 
-  function create(source) {
+  /**
+   * Where no worker can start (new Worker throws), the worker's code runs in the page itself,
+   * behind an object that talks like a worker. A run then holds the page until it ends, and
+   * cannot be stopped from outside: the helper's time limit (sys.settrace) ends it instead.
+   */
+  function inPage(src) {
+    var page = {
+      inPage: true,
+      onmessage: null,
+      onerror: null,
+      postMessage: function (m) { setTimeout(function () { if (self.onmessage) { self.onmessage({ data: m }); } }, 0); },
+      terminate: function () { /* nothing runs between two messages */ },
+    };
+    var self = {
+      onmessage: null,
+      postMessage: function (m) { if (page.onmessage) { page.onmessage({ data: m }); } },
+    };
+    // The worker's code swaps fetch for one that serves the runtime's files from memory; in the
+    // page, Pyodide calls the page's fetch, so the swap goes there (other URLs pass through).
+    Object.defineProperty(self, "fetch", {
+      get: function () { return window.fetch; },
+      set: function (f) { window.fetch = f; },
+    });
+    Object.defineProperty(self, "importScripts", { get: function () { return undefined; }, set: function () {} });
+    new Function("self", src)(self);
+    return page;
+  }
+
+  function create(source, options) {
+    // Seconds a run may take where it runs in the page (no worker to end).
+    var timeLimit = (options && options.timeLimit) || 10;
     var bytes = null;
     var worker = null;
     var ready = null;
@@ -181,7 +235,13 @@
       if (ready) { return ready; }
       ready = allBytes().then(function (files) {
         var src = "(" + workerMain.toString() + ")();";
-        var w = new Worker(URL.createObjectURL(new Blob([src], { type: "text/javascript" })));
+        var w;
+        try {
+          if (typeof Worker !== "function") { throw new Error("this browser has no web workers"); }
+          w = new Worker(URL.createObjectURL(new Blob([src], { type: "text/javascript" })));
+        } catch (e) {
+          w = inPage(src);
+        }
         worker = w;
         return new Promise(function (resolve, reject) {
           var started = false;
@@ -219,7 +279,9 @@
         var id = nextId++;
         pending = { resolve: resolve, onOutput: onOutput, id: id };
         startWorker().then(function (w) {
-          if (pending && pending.id === id) { w.postMessage({ type: "run", kind: kind, id: id, code: code, tests: tests }); }
+          if (pending && pending.id === id) {
+            w.postMessage({ type: "run", kind: kind, id: id, code: code, tests: tests, limit: w.inPage ? timeLimit : 0 });
+          }
         }, function (error) { pending = null; reject(error); });
       });
     }

@@ -395,6 +395,35 @@
     }
   });
 
+  /* ---- Solved exercises (saved by python-ui.js) ---- */
+
+  /* Lists the exercises the reader solved, newest first; links lead to their questions (the
+     single-file export has no page per question, so there it names them only). */
+  function showSolved() {
+    var box = $("pb-solved");
+    if (!box) { return; }
+    var solved = store.exercises();
+    var urls = Object.keys(solved).sort(function (a, b) { return Date.parse(solved[b].solved) - Date.parse(solved[a].solved); });
+    box.textContent = "";
+    box.hidden = !urls.length;
+    if (!urls.length) { return; }
+    var linked = document.documentElement.getAttribute("data-export") !== "true";
+    var head = document.createElement("p");
+    head.textContent = "Exercises solved: " + urls.length + ".";
+    var list = document.createElement("ul");
+    urls.slice(0, 50).forEach(function (url) {
+      var li = document.createElement("li");
+      var name = linked ? document.createElement("a") : document.createElement("span");
+      if (linked) { name.href = S.root + url; }
+      name.textContent = solved[url].title || url;
+      li.appendChild(name);
+      li.appendChild(document.createTextNode(" (" + solved[url].solved.slice(0, 10) + ")"));
+      list.appendChild(li);
+    });
+    box.appendChild(head);
+    box.appendChild(list);
+  }
+
   /* ---- Your data: export, import, reset ---- */
 
   var dataStatus = $("pb-data-status");
@@ -437,8 +466,10 @@
         return;
       }
       say("Imported " + file.name + ": " + plural(result.added, "question", "questions") + " added, " +
-        result.updated + " updated with newer progress.");
+        result.updated + " updated with newer progress" +
+        (result.solved ? ", " + plural(result.solved, "solved exercise", "solved exercises") + " added." : "."));
       updateCounts();
+      showSolved();
       S.refreshProgress();
     };
     reader.onerror = function () {
@@ -463,6 +494,7 @@
     $("pb-reset").focus();
     say(ok ? "All progress for this guide was deleted." : "Progress could not be deleted: storage is turned off.", !ok);
     updateCounts();
+    showSolved();
     S.refreshProgress();
   });
 
@@ -479,5 +511,6 @@
     updateCounts();
   });
 
-  window.addEventListener("storage", function () { if (!session) { updateCounts(); } });
+  showSolved();
+  window.addEventListener("storage", function () { if (!session) { updateCounts(); } showSolved(); });
 })();

@@ -1,7 +1,9 @@
 /* Prepbook study mode: the reader's progress, kept in localStorage under one key per guide
    ("prepbook-progress:" + the guide's title), so two guides never mix. A question is known by
    its URL. Also export to JSON and a strict import that changes nothing unless the whole file
-   is valid. Runs in the browser (window.PrepbookStore) and in node's tests (module.exports). */
+   is valid. Solved exercises (python-ui.js) ride in the same record, under "exercises": one
+   entry per question URL, { solved: when first solved, title: the question's title }; files
+   without them (older ones) read and import as before. Runs in the browser (window.PrepbookStore) and in node's tests (module.exports). */
 (function () {
   "use strict";
 
@@ -13,6 +15,8 @@
   /* Grades kept per question: enough to see a trend, small enough for 10,000 questions. */
   var HISTORY = 20;
   var STATES = ["new", "learning", "known"];
+  /* The longest question title kept with a solved exercise. */
+  var TITLE = 300;
 
   function storageKey(guide) {
     return "prepbook-progress:" + guide;
@@ -34,6 +38,19 @@
   function isQuestionUrl(url) {
     return typeof url === "string" && url.length > 0 && url.length <= 1000 && /\.html$/.test(url) &&
       url.charAt(0) !== "/" && url.split("/").indexOf("..") < 0 && !/^[a-z][a-z0-9+.-]*:/i.test(url);
+  }
+
+  /* Why `e` is not a valid solved exercise, or "" when it is. */
+  function exerciseProblem(e) {
+    if (!isObject(e) || !isTime(e.solved)) { return "it needs the time it was solved (solved)"; }
+    if (e.title !== undefined && (typeof e.title !== "string" || e.title.length > TITLE)) {
+      return "its title must be text of at most " + TITLE + " characters";
+    }
+    return "";
+  }
+
+  function cleanExercise(e) {
+    return e.title ? { solved: e.solved, title: e.title } : { solved: e.solved };
   }
 
   /* Why `r` is not a valid progress record, or "" when it is. */
@@ -85,21 +102,55 @@
     this.error = "";
   }
 
-  Store.prototype.all = function () {
+  /* The stored record, or null when there is none or it cannot be read. */
+  Store.prototype.read = function () {
     var raw = null;
     try { raw = this.storage && this.storage.getItem(this.key); } catch (e) { raw = null; }
-    if (!raw) { return {}; }
+    if (!raw) { return null; }
     var data;
     try { data = JSON.parse(raw); } catch (e) { data = null; }
     if (!isObject(data) || data.format !== FORMAT || !isObject(data.cards)) {
       this.keepUnreadable(raw);
-      return {};
+      return null;
     }
+    return data;
+  };
+
+  Store.prototype.all = function () {
+    var data = this.read();
     var cards = {};
+    if (!data) { return cards; }
     Object.keys(data.cards).forEach(function (url) {
       if (isQuestionUrl(url) && !problemWith(data.cards[url])) { cards[url] = data.cards[url]; }
     });
     return cards;
+  };
+
+  /* The solved exercises: { url: { solved, title } }. */
+  Store.prototype.exercises = function () {
+    var data = this.read();
+    var solved = {};
+    if (!data || !isObject(data.exercises)) { return solved; }
+    Object.keys(data.exercises).forEach(function (url) {
+      if (isQuestionUrl(url) && !exerciseProblem(data.exercises[url])) { solved[url] = data.exercises[url]; }
+    });
+    return solved;
+  };
+
+  /* When the exercise of question `url` was first solved (an ISO time), or null. */
+  Store.prototype.solvedOn = function (url) {
+    var e = this.exercises()[url];
+    return e ? e.solved : null;
+  };
+
+  /* Notes that the reader solved the exercise of question `url` (titled `title`) at `now`;
+     the first time is kept. Returns false when it could not be saved. */
+  Store.prototype.solveExercise = function (url, now, title) {
+    if (!isQuestionUrl(url)) { return false; }
+    var solved = this.exercises();
+    if (solved[url]) { return true; }
+    solved[url] = cleanExercise({ solved: now.toISOString(), title: String(title || "").slice(0, TITLE) });
+    return this.save(this.all(), solved);
   };
 
   /* Stored data this version cannot read is kept aside once instead of being overwritten. */
@@ -109,8 +160,12 @@
     } catch (e) { /* nothing more can be done */ }
   };
 
-  Store.prototype.save = function (cards) {
-    var text = JSON.stringify({ format: FORMAT, version: VERSION, guide: this.guide, cards: cards });
+  /* Writes `cards` and `exercises` (by default, the stored ones). */
+  Store.prototype.save = function (cards, exercises) {
+    var record = { format: FORMAT, version: VERSION, guide: this.guide, cards: cards };
+    exercises = exercises || this.exercises();
+    if (Object.keys(exercises).length) { record.exercises = exercises; }
+    var text = JSON.stringify(record);
     try {
       this.storage.setItem(this.key, text);
       this.error = "";
@@ -181,7 +236,10 @@
   };
 
   Store.prototype.exportData = function (now) {
-    return { format: FORMAT, version: VERSION, guide: this.guide, exported: now.toISOString(), cards: this.all() };
+    return {
+      format: FORMAT, version: VERSION, guide: this.guide, exported: now.toISOString(), cards: this.all(),
+      exercises: this.exercises()
+    };
   };
 
   Store.prototype.exportJson = function (now) {
@@ -218,11 +276,25 @@
     }
     var cards = {};
     urls.forEach(function (url) { cards[url] = clean(data.cards[url]); });
-    return { cards: cards };
+    var exercises = {};
+    if (data.exercises !== undefined) {
+      if (!isObject(data.exercises)) { return { error: "This progress file's solved exercises (\"exercises\") are not a list by question." }; }
+      var solvedUrls = Object.keys(data.exercises);
+      for (var j = 0; j < solvedUrls.length; j++) {
+        if (!isQuestionUrl(solvedUrls[j])) {
+          return { error: "\u201c" + solvedUrls[j].slice(0, 80) + "\u201d is not the address of a question of a guide." };
+        }
+        var wrong = exerciseProblem(data.exercises[solvedUrls[j]]);
+        if (wrong) { return { error: "The solved exercise of " + solvedUrls[j] + " is damaged: " + wrong + "." }; }
+        exercises[solvedUrls[j]] = cleanExercise(data.exercises[solvedUrls[j]]);
+      }
+    }
+    return { cards: cards, exercises: exercises };
   };
 
   /* Imports an export file: all of it or, when anything in it is wrong, nothing. A question
-     in both keeps whichever progress was seen last. Returns { ok, error, added, updated }. */
+     in both keeps whichever progress was seen last, and an exercise solved in both the first
+     time it was solved. Returns { ok, error, added, updated, solved (exercises new here) }. */
   Store.prototype.importJson = function (text) {
     var checked = this.check(text);
     if (checked.error) { return { ok: false, error: checked.error }; }
@@ -239,8 +311,15 @@
         updated += 1;
       }
     });
-    if (!this.save(cards)) { return { ok: false, error: this.error }; }
-    return { ok: true, added: added, updated: updated };
+    var exercises = this.exercises();
+    var solved = 0;
+    Object.keys(checked.exercises).forEach(function (url) {
+      var incoming = checked.exercises[url];
+      if (!exercises[url]) { solved += 1; }
+      if (!exercises[url] || Date.parse(incoming.solved) < Date.parse(exercises[url].solved)) { exercises[url] = incoming; }
+    });
+    if (!this.save(cards, exercises)) { return { ok: false, error: this.error }; }
+    return { ok: true, added: added, updated: updated, solved: solved };
   };
 
   var api = {
