@@ -214,18 +214,21 @@ fn read_anki(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 fn anki_export_is_a_deck_anki_can_import() {
     let dir = fixture("basic");
     let out = dir.path().join("deck.txt");
-    export(dir.path(), &out, &["--format", "anki"]);
+    let summary = export(dir.path(), &out, &["--format", "anki"]);
+    // Four questions: the fixture's article is no note, and the count says notes.
+    assert!(summary.starts_with("exported 4 notes -> "), "{summary}");
     let (headers, rows) = read_anki(&std::fs::read_to_string(&out).expect("read"));
     assert!(headers.contains(&"#separator:tab".to_string()));
     assert!(headers.contains(&"#html:true".to_string()));
     assert!(headers.contains(&"#tags column:3".to_string()));
+    assert!(headers.contains(&"#guid column:4".to_string()));
     assert_eq!(
         rows.len(),
         4,
         "one note per question; the article is not a card"
     );
     for row in &rows {
-        assert_eq!(row.len(), 3, "{row:?}");
+        assert_eq!(row.len(), 4, "{row:?}");
     }
     let gil = rows
         .iter()
@@ -245,11 +248,39 @@ fn anki_export_is_a_deck_anki_can_import() {
         "code keeps its highlighting"
     );
     let tags: Vec<&str> = gil[2].split(' ').collect();
+    for tag in [
+        "concurrency",
+        "difficulty::medium",
+        "level::mid",
+        "level::senior",
+        "section::python-internals",
+    ] {
+        assert!(tags.contains(&tag), "{tag} missing from {tags:?}");
+    }
+    // Every note has a GUID of its own, and the same one in the next export, even after an
+    // edit, so a re-import updates the notes.
+    let guids: HashSet<&String> = rows.iter().map(|r| &r[3]).collect();
+    assert_eq!(guids.len(), 4, "{guids:?}");
     assert!(
-        tags.contains(&"concurrency")
-            && tags.contains(&"difficulty::medium")
-            && tags.contains(&"section::python-internals")
+        guids
+            .iter()
+            .all(|g| !g.is_empty() && !g.contains(['\t', ' ']))
     );
+    replace_in(
+        &dir.path().join("content/python/gil.md"),
+        "summary: A lock",
+        "summary: The lock",
+    );
+    export(dir.path(), &out, &["--format", "anki"]);
+    let (_, again) = read_anki(&std::fs::read_to_string(&out).expect("read"));
+    let gil_again = again
+        .iter()
+        .find(|r| r[0].contains("What is the GIL?"))
+        .expect("gil");
+    assert!(gil_again[1].contains("The lock"), "{}", gil_again[1]);
+    assert_eq!(gil_again[3], gil[3], "the edited question keeps its GUID");
+    let guids_again: HashSet<&String> = again.iter().map(|r| &r[3]).collect();
+    assert_eq!(guids_again, guids);
 }
 
 #[test]
