@@ -140,7 +140,8 @@ fn unused_keys(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
         .chain(guide.sections.iter().filter_map(|s| s.index.as_ref()));
     for page in pages {
         for key in page.front.extra.keys() {
-            if misspelled_key(key).is_some() || read(key) {
+            // A known key kept in `extra` (`id`) is read by Prepbook itself.
+            if KNOWN_KEYS.contains(&key.as_str()) || misspelled_key(key).is_some() || read(key) {
                 continue;
             }
             let (line, col) = find_in_front(&page.text, &format!("{key}:"));

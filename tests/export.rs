@@ -443,3 +443,78 @@ fn summaries_are_markdown_in_every_export() {
         "{back}"
     );
 }
+
+/// The GUID column of the fixture's text export, by the note's front.
+fn anki_guids(dir: &Path) -> Vec<(String, String)> {
+    let out = dir.join("deck.txt");
+    export(dir, &out, &["--format", "anki"]);
+    let (_, rows) = read_anki(&std::fs::read_to_string(&out).expect("read"));
+    rows.into_iter()
+        .map(|r| (r[0].clone(), r[3].clone()))
+        .collect()
+}
+
+#[test]
+fn a_question_with_an_id_keeps_its_anki_guid_when_it_moves() {
+    let dir = fixture("basic");
+    let gil_guid = |guids: &[(String, String)]| {
+        guids
+            .iter()
+            .find(|(front, _)| front.contains("What is the GIL?"))
+            .map(|(_, guid)| guid.clone())
+            .expect("the GIL's note")
+    };
+    let by_url = gil_guid(&anki_guids(dir.path()));
+    replace_in(
+        &dir.path().join("content/python/gil.md"),
+        "weight: 1\n",
+        "weight: 1\nid: python-gil\n",
+    );
+    let with_id = gil_guid(&anki_guids(dir.path()));
+    assert_ne!(with_id, by_url, "the id, not the URL, makes the GUID now");
+    std::fs::rename(
+        dir.path().join("content/python/gil.md"),
+        dir.path().join("content/databases/global-lock.md"),
+    )
+    .expect("move");
+    assert_eq!(
+        gil_guid(&anki_guids(dir.path())),
+        with_id,
+        "moved, same note"
+    );
+    // `check` knows the key: no "unknown front matter key" warning.
+    let check = prepbook(dir.path()).arg("check").output().expect("run");
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        !stderr.contains("unknown front matter key `id`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_questions_with_one_id_are_an_error_naming_both() {
+    let dir = fixture("basic");
+    for file in ["python/gil.md", "python/decorators.md"] {
+        replace_in(
+            &dir.path().join("content").join(file),
+            "difficulty:",
+            "id: same\ndifficulty:",
+        );
+    }
+    for format in ["anki", "apkg"] {
+        let out = dir.path().join(format!("deck.{format}"));
+        let result = prepbook(dir.path())
+            .args(["export", "--format", format, "-o"])
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(result.status.code(), Some(1), "{format}");
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(stderr.contains("`id: same` is also the id of"), "{stderr}");
+        assert!(
+            stderr.contains("gil.md") && stderr.contains("decorators.md"),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "{format}: nothing written");
+    }
+}

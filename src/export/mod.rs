@@ -162,6 +162,7 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
             deliver(&output, data::json(&loaded.guide).as_bytes())?,
         )),
         Format::Anki => {
+            notes::check_ids(&loaded.guide)?;
             count = loaded.guide.question_count();
             written.push((
                 output.clone(),
