@@ -78,6 +78,21 @@ fn unescape(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The text of `html`, its tags taken out.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// `html` with its links' `<a ...>` and `</a>` taken out, their text kept.
 fn without_links(html: &str) -> String {
     let mut out = String::new();
@@ -89,6 +104,20 @@ fn without_links(html: &str) -> String {
     }
     out.push_str(rest);
     out.replace("</a>", "")
+}
+
+/// A field reads as the page's HTML does, and its links lead to a heading of the card or to
+/// another site: the bundled guide has no base URL to make the site's own links absolute.
+fn reads_as_on_the_site(field: &str, page_html: &Value, url: &str) {
+    let page_html = page_html.as_str().expect("html");
+    assert_eq!(text_of(field), text_of(page_html), "{url}");
+    for href in field.split("href=\"").skip(1) {
+        assert!(
+            href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://"),
+            "{url}: a link that leads nowhere from Anki: {}",
+            &href[..href.find('"').unwrap_or(href.len())]
+        );
+    }
 }
 
 #[test]
@@ -142,7 +171,7 @@ fn the_bundled_guide_imports_with_every_question_field_tag_and_deck() {
         assert_eq!(note["notetype"], "Prepbook");
         assert_eq!(note["cards"], 1, "{url}");
         assert_eq!(unescape(field(note, "Question")), q["title"], "{url}");
-        assert_eq!(field(note, "Prompt"), q["prompt_html"], "{url}");
+        reads_as_on_the_site(field(note, "Prompt"), &q["prompt_html"], url);
         // Without a base URL, a summary's links lead nowhere from Anki: their text stays.
         assert_eq!(
             field(note, "Short answer"),
@@ -159,9 +188,8 @@ fn the_bundled_guide_imports_with_every_question_field_tag_and_deck() {
                 .and_then(|s| s.split('"').next())
                 .expect("an image");
             assert!(media.contains(src), "{url}: {src} not in {media:?}");
-        } else {
-            assert_eq!(field(note, "Answer"), answer, "{url}");
         }
+        reads_as_on_the_site(field(note, "Answer"), &q["answer_html"], url);
 
         let tags: BTreeSet<String> = note["tags"]
             .as_array()
@@ -352,5 +380,39 @@ fn the_text_export_imports_and_its_newer_version_updates_the_same_notes() {
     assert!(
         !backs.iter().any(|b| b.contains("A lock that")),
         "{backs:?}"
+    );
+}
+
+#[test]
+fn with_a_base_url_the_cards_link_to_the_site() {
+    let Some(python) = have_anki() else { return };
+    let dir = fixture("basic");
+    let book = dir.path().join("book.toml");
+    let mut toml = std::fs::read_to_string(&book).expect("read");
+    toml.push_str("\n[site]\nbase-url = \"https://example.org/guide/\"\n");
+    std::fs::write(&book, toml).expect("write");
+    let package = dir.path().join("guide.apkg");
+    export(dir.path(), "apkg", &package);
+    let report = anki(
+        &python,
+        &[
+            Path::new("import-package"),
+            &dir.path().join("collection.anki2"),
+            &package,
+        ],
+    );
+    let deep = notes(&report)
+        .iter()
+        .find(|n| field(n, "Question") == "A question without front matter")
+        .expect("the nested question");
+    assert_eq!(
+        field(deep, "URL"),
+        "https://example.org/guide/databases/nested/deep.html"
+    );
+    // Its link to `../indexes.md` leads to that page on the site.
+    assert!(
+        field(deep, "Answer").contains("href=\"https://example.org/guide/databases/indexes.html\""),
+        "{}",
+        field(deep, "Answer")
     );
 }

@@ -1,6 +1,7 @@
 //! The files an Anki package carries beside its notes: the images the questions show. Anki keeps
 //! media in one flat folder, so each image gets a flat name, and the fields' `<img src>` are
-//! rewritten to it; links to the site become absolute when the guide has a base URL.
+//! rewritten to it. Links to the site's pages become absolute when the guide has a base URL, and
+//! plain text when it has none (from inside Anki they would lead nowhere).
 
 use std::collections::HashMap;
 
@@ -35,12 +36,12 @@ impl Media {
     }
 
     /// `html`, rendered for the page at `page_url`, as a note field: images by media name,
-    /// links to the site's pages absolute (with a base URL; else left as they are).
+    /// links to the site's pages absolute, or without their `href` when there is no base URL.
     pub fn field(&mut self, html: &str, page_url: &str) -> String {
         rewrite_attributes(html, |tag, attr, value| match (tag, attr) {
-            ("img", "src") => self.image(value, page_url),
+            ("img", "src") => self.image(value, page_url).map_or(Change::Keep, Change::To),
             ("a", "href") => self.link(value, page_url),
-            _ => None,
+            _ => Change::Keep,
         })
     }
 
@@ -59,17 +60,22 @@ impl Media {
         Some(name)
     }
 
-    fn link(&self, href: &str, page_url: &str) -> Option<String> {
-        let base = self.base_url.as_deref()?;
+    fn link(&self, href: &str, page_url: &str) -> Change {
+        // Another site, or a heading of the same card.
         if is_absolute(href) || href.starts_with('#') {
-            return None;
+            return Change::Keep;
         }
+        let Some(base) = self.base_url.as_deref() else {
+            return Change::Remove;
+        };
         let (path, fragment) = match href.split_once('#') {
             Some((p, f)) => (p, format!("#{f}")),
             None => (href, String::new()),
         };
-        let url = join(parent_dir(page_url), path)?;
-        Some(format!("{base}/{url}{fragment}"))
+        match join(parent_dir(page_url), path) {
+            Some(url) => Change::To(format!("{base}/{url}{fragment}")),
+            None => Change::Remove,
+        }
     }
 
     /// A flat, safe file name for the asset at `url` (`python/img/gil.svg` ->
@@ -101,13 +107,20 @@ fn is_absolute(value: &str) -> bool {
     value.starts_with('/') || value.contains(':')
 }
 
-/// Rewrites attribute values in `html`: `rewrite(tag, attribute, value)` returns a new value
-/// (written as it should appear between double quotes) or `None` to keep it. Tag and attribute
-/// names are given in lower case. Text between tags is copied as it is.
-fn rewrite_attributes(
-    html: &str,
-    mut rewrite: impl FnMut(&str, &str, &str) -> Option<String>,
-) -> String {
+/// What becomes of an attribute.
+#[derive(Debug, PartialEq)]
+enum Change {
+    Keep,
+    /// A new value, as text (it is escaped here).
+    To(String),
+    /// The attribute goes (an `<a>` without `href` is plain text).
+    Remove,
+}
+
+/// Rewrites attributes in `html`: `rewrite(tag, attribute, value)` says what becomes of each.
+/// Tag and attribute names are given in lower case, values with `&amp;` decoded. Text between
+/// tags is copied as it is.
+fn rewrite_attributes(html: &str, mut rewrite: impl FnMut(&str, &str, &str) -> Change) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(open) = rest.find('<') {
@@ -143,13 +156,14 @@ fn rewrite_attributes(
                 break;
             }
             let attr = rest[..attr_len].to_ascii_lowercase();
-            out.push_str(&rest[..attr_len]);
+            let name = &rest[..attr_len];
             rest = &rest[attr_len..];
             let Some(after_eq) = rest.trim_start().strip_prefix('=') else {
+                out.push_str(name);
                 continue;
             };
             let value_part = after_eq.trim_start();
-            out.push_str(&rest[..rest.len() - value_part.len()]);
+            let between = &rest[..rest.len() - value_part.len()];
             rest = value_part;
             let (value, consumed) = match rest.chars().next() {
                 Some(q @ ('"' | '\'')) => match rest[1..].find(q) {
@@ -164,12 +178,20 @@ fn rewrite_attributes(
                 }
             };
             match rewrite(&tag, &attr, &value.replace("&amp;", "&")) {
-                Some(new) => {
-                    out.push('"');
+                Change::Keep => {
+                    out.push_str(name);
+                    out.push_str(between);
+                    out.push_str(&rest[..consumed]);
+                }
+                Change::To(new) => {
+                    out.push_str(name);
+                    out.push_str("=\"");
                     out.push_str(&crate::highlight::escape(&new).replace('"', "&quot;"));
                     out.push('"');
                 }
-                None => out.push_str(&rest[..consumed]),
+                Change::Remove => {
+                    // The space before it stays: harmless, and the tag stays well formed.
+                }
             }
             rest = &rest[consumed..];
         }
@@ -187,21 +209,26 @@ mod tests {
         let html = "<p>a &lt;img src=\"x\"&gt; <img alt='A' SRC='img/a b.png'> \
             <a class=x href=../q.html#h>q</a> <code>i < j</code></p>";
         let out = rewrite_attributes(html, |tag, attr, value| match (tag, attr) {
-            ("img", "src") => Some(format!("[{value}]")),
-            ("a", "href") => Some(value.to_uppercase()),
-            _ => None,
+            ("img", "src") => Change::To(format!("[{value}]")),
+            ("a", "href") => Change::To(value.to_uppercase()),
+            _ => Change::Keep,
         });
         assert_eq!(
             out,
             "<p>a &lt;img src=\"x\"&gt; <img alt='A' SRC=\"[img/a b.png]\"> \
             <a class=x href=\"../Q.HTML#H\">q</a> <code>i < j</code></p>"
         );
+        let out = rewrite_attributes(html, |_, attr, _| match attr {
+            "href" => Change::Remove,
+            _ => Change::Keep,
+        });
+        assert!(out.contains("<a class=x >q</a>"), "{out}");
     }
 
     #[test]
     fn a_tag_cut_short_ends_the_text_without_a_panic() {
         for html in ["<img src=\"a", "<img src=", "<img", "<a href='x' ", "<"] {
-            let out = rewrite_attributes(html, |_, _, _| Some("y".into()));
+            let out = rewrite_attributes(html, |_, _, _| Change::To("y".into()));
             assert!(!out.is_empty(), "{html}");
         }
     }

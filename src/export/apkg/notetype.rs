@@ -34,10 +34,17 @@ const CARD_CSS: &str = "\
 .pb-source { font-size: 0.8em; opacity: 0.75; word-break: break-all; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { overflow-x: auto; padding: 0.75em 1em; border-radius: 6px; font-size: 0.85em;
-  line-height: 1.45; }
+  line-height: 1.45; border: 1px solid rgba(128, 128, 128, 0.3); }
+.code-lang { font-size: 0.8em; opacity: 0.75; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid rgba(128, 128, 128, 0.4); padding: 0.25em 0.5em; }
 img { max-width: 100%; height: auto; }
+a { color: #0969da; }
+.nightMode a, .night_mode a { color: #7cb7ff; }
+/* The site's heading links (`#`) mean nothing on a card. */
+a.anchor { display: none; }
+/* The site's copy buttons need its script, which a card does not have. */
+.copy-code { display: none; }
 ";
 
 /// A stable id for one of the note type's fields or templates (Anki 2.1.67 and later merge note
