@@ -518,3 +518,24 @@ fn two_questions_with_one_id_are_an_error_naming_both() {
         assert!(!out.exists(), "{format}: nothing written");
     }
 }
+
+#[test]
+fn an_id_that_is_a_list_is_an_error_at_its_line() {
+    let dir = fixture("basic");
+    replace_in(
+        &dir.path().join("content/python/gil.md"),
+        "weight: 1\n",
+        "weight: 1\nid: [a, b]\n",
+    );
+    let result = prepbook(dir.path())
+        .args(["export", "--format", "apkg"])
+        .output()
+        .expect("run");
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("gil.md:9:1: error: `id:` must be a word or a number"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("guide.apkg").exists());
+}
