@@ -517,6 +517,11 @@ fn two_questions_with_one_id_are_an_error_naming_both() {
         );
         assert!(!out.exists(), "{format}: nothing written");
     }
+    // `check` finds it before an export does.
+    let check = prepbook(dir.path()).arg("check").output().expect("run");
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(stderr.contains("`id: same` is also the id of"), "{stderr}");
 }
 
 #[test]
