@@ -348,7 +348,7 @@ fn format_pdf_points_to_the_pdf_option() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("[possible values: html, json, anki]"),
+        stderr.contains("[possible values: html, json, anki, apkg]"),
         "{stderr}"
     );
     assert!(

@@ -58,11 +58,12 @@ fn decks(guide: &Guide) -> (Vec<Deck>, Vec<i64>) {
         decks.push(Deck {
             id,
             name: notes::deck_name(guide, s),
-            description: if s == 0 {
-                guide.config.book.description.clone()
+            // Anki shows a deck's description as HTML; ours are text.
+            description: crate::highlight::escape(if s == 0 {
+                &guide.config.book.description
             } else {
-                section.description.clone()
-            },
+                &section.description
+            }),
         });
     }
     (decks, ids)
