@@ -123,6 +123,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "weight",
     "related",
     "draft",
+    // Kept in `extra`; the Anki exports make a note's GUID of it (`crate::export::notes`).
+    "id",
 ];
 
 /// The known key that `name` is a misspelling of (`tag` -> `tags`), if it is one.
