@@ -163,8 +163,9 @@
     this.error = "";
   }
 
-  /* Everything stored: { retention (null until the reader chooses one), cards, log, extra }. Progress of format 1 is migrated
-     here, on the first load by this version, and saved back; the old text is kept aside. */
+  /* Everything stored: { retention (null until the reader chooses one), cards, log, extra }.
+     Progress of format 1 is migrated here, on the first load by this version, and saved back;
+     the old text is kept aside first, under the key plus ":sm2". */
   Store.prototype.load = function () {
     var empty = { retention: null, cards: {}, log: [], extra: {} };
     var raw = null;
