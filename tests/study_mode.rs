@@ -282,6 +282,7 @@ fn the_study_page_offers_decks_with_their_counts() {
             "static/prepbook.js",
             "static/data.js",
             "static/search.js",
+            "static/vendor/ts-fsrs.js",
             "static/study-scheduler.js",
             "static/study-store.js",
             "static/study.js",

@@ -445,6 +445,7 @@ fn inline_assets(loaded: &Loaded, study: bool) -> (String, String) {
     }
     if study {
         for name in [
+            "vendor/ts-fsrs.js",
             "study-scheduler.js",
             "study-store.js",
             "study.js",
