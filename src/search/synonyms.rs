@@ -31,16 +31,37 @@ fn clean(phrase: &str) -> String {
         .join(" ")
 }
 
+/// A synonym group as the manifest holds it: which of its phrases the guide contains (bit `i`
+/// for phrase `i`; the browser looks only those up in the index, the others only trigger the
+/// group), then the phrases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub present: u32,
+    pub phrases: Vec<String>,
+}
+
+impl serde::Serialize for Group {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.phrases.len() + 1))?;
+        seq.serialize_element(&self.present)?;
+        for p in &self.phrases {
+            seq.serialize_element(p)?;
+        }
+        seq.end()
+    }
+}
+
 /// The groups a guide can use, its own first, then the built-in ones: each cleaned, its empty
 /// and repeated phrases dropped, kept when it still has two phrases and the guide contains every
 /// term of one of them (`has_term`). Bounded by [`MAX_GROUPS`] and friends.
-pub fn groups(own: &[Vec<String>], has_term: impl Fn(&str) -> bool) -> Vec<Vec<String>> {
+pub fn groups(own: &[Vec<String>], has_term: impl Fn(&str) -> bool) -> Vec<Group> {
     let tokenizer = Tokenizer::default();
     let present = |phrase: &str| {
         let tokens = tokenizer.tokens(phrase);
         !tokens.is_empty() && tokens.iter().all(|t| has_term(&t.term))
     };
-    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut out: Vec<Group> = Vec::new();
     for group in own.iter().cloned().chain(parse_list(BUILT_IN)) {
         let mut phrases: Vec<String> = Vec::new();
         for p in group.iter().map(|p| clean(p)) {
@@ -52,8 +73,16 @@ pub fn groups(own: &[Vec<String>], has_term: impl Fn(&str) -> bool) -> Vec<Vec<S
                 phrases.push(p);
             }
         }
-        if phrases.len() >= 2 && phrases.iter().any(|p| present(p)) && !out.contains(&phrases) {
-            out.push(phrases);
+        let mask = phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| present(p))
+            .fold(0u32, |m, (i, _)| m | 1 << i);
+        if phrases.len() >= 2 && mask != 0 && !out.iter().any(|g| g.phrases == phrases) {
+            out.push(Group {
+                present: mask,
+                phrases,
+            });
             if out.len() == MAX_GROUPS {
                 break;
             }
@@ -72,7 +101,10 @@ mod tests {
         assert!(groups.len() > 100, "{} groups", groups.len());
         for g in &groups {
             assert!(g.len() >= 2, "a group of one: {g:?}");
-            assert!(g.iter().all(|p| !p.trim().is_empty()), "an empty phrase in {g:?}");
+            assert!(
+                g.iter().all(|p| !p.trim().is_empty()),
+                "an empty phrase in {g:?}"
+            );
         }
     }
 
@@ -82,14 +114,30 @@ mod tests {
         let has = |t: &str| t == "lock" || t == "kubernet";
         let own = vec![vec![" K8s ".to_string(), "Kubernetes".into(), "k8s".into()]];
         let kept = groups(&own, has);
-        assert_eq!(kept[0], vec!["k8s", "kubernetes"], "cleaned, repeats dropped");
-        assert!(kept.iter().any(|g| g.contains(&"mutex".to_string())));
+        assert_eq!(
+            kept[0],
+            Group {
+                present: 0b10,
+                phrases: vec!["k8s".into(), "kubernetes".into()]
+            },
+            "cleaned, repeats dropped, only `kubernetes` is in the guide"
+        );
         assert!(
-            !kept.iter().any(|g| g.contains(&"associative array".to_string())),
+            kept.iter()
+                .any(|g| g.phrases.contains(&"mutex".to_string()))
+        );
+        assert!(
+            !kept
+                .iter()
+                .any(|g| g.phrases.contains(&"associative array".to_string())),
             "no phrase of the dict group is in this guide"
         );
         // A group left with one phrase means nothing.
         let one = groups(&[vec!["lock".into(), "LOCK".into()]], has);
-        assert!(!one.contains(&vec!["lock".to_string()]));
+        assert!(!one.iter().any(|g| g.phrases == ["lock"]));
+        assert_eq!(
+            serde_json::to_string(&kept[0]).expect("json"),
+            r#"[2,"k8s","kubernetes"]"#
+        );
     }
 }
