@@ -15,7 +15,7 @@
    Order: each slot weighs by how rare it is (idf); a result's score adds, per matched slot, its
    weight times its best field (title > tags > summary and headings > body); then it is scaled
    by the square of its coverage (the weighed share of the slots it matches, a typo counting
-   half), and raised when all its matched slots share the title or the summary. */
+   half when there are several), and raised when all its matched slots share the title or the summary. */
 (function (global) {
   "use strict";
 
@@ -26,7 +26,7 @@
     "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your"];
 
   /** How strongly an alternative counts: as typed, a dotted name's parts, a synonym. */
-  var AS_TYPED = 1, QUALIFIED = 0.75, SYNONYM_ABSENT = 0.85, SYNONYM = 0.5;
+  var AS_TYPED = 1, QUALIFIED = 0.75, SYNONYM_ABSENT = 0.85, SYNONYM = 0.3;
 
   /**
    * Edit distance between a and b (insertions, deletions, substitutions, and a swap of two
@@ -205,13 +205,15 @@
       return df ? Math.log(1 + n / df) : 0;
     });
     var total = idf.reduce(function (a, b) { return a + b; }, 0) || 1;
+    // Coverage is about sharing the query's words: with one slot, every result has it.
+    var typoCredit = scored.length > 1 ? 0.5 : 1;
     var docs = Object.create(null);
     scored.forEach(function (best, i) {
       Object.keys(best).forEach(function (k) {
         var e = docs[k] || (docs[k] = { doc: +k, sum: 0, cover: 0, matched: 0, fields: 15 });
         var b = best[k];
         e.sum += idf[i] * b.s;
-        e.cover += idf[i] * (b.typo ? 0.5 : 1);
+        e.cover += idf[i] * (b.typo ? typoCredit : 1);
         e.matched += 1;
         e.fields &= b.mask;
       });

@@ -250,7 +250,7 @@
 
   /* ---------------------------------------------------------------- the engine */
 
-  var EXACT = 1, PREFIX = 0.6;
+  var EXACT = 1, STEM = 0.5, PREFIX = 0.6;
   var analyzer = Rank.make({ normalize: normalize, words: words, term: term });
   var FACETS = ["section", "difficulty", "level", "tag"];
 
@@ -302,7 +302,7 @@
       var add = function (t, f) { if (!(found[t] >= f)) { found[t] = f; } };
       [r[1], r[2]].forEach(function (shard) {
         if (!shard) { return; }
-        if (shard.t[q.term] !== undefined) { add(q.term, EXACT); written = written || q.term === q.word; }
+        if (shard.t[q.term] !== undefined) { add(q.term, q.term === q.word ? EXACT : STEM); written = written || q.term === q.word; }
         if (shard.w[q.word] !== undefined) { add(shard.w[q.word], EXACT); written = true; }
         if (isLast && q.word.length >= 2) {
           Object.keys(shard.t).forEach(function (t) { if (t !== q.word && t.indexOf(q.word) === 0) { add(t, PREFIX); prefixed = true; } });
