@@ -1,6 +1,7 @@
 //! The search index, built at build time: for every term, which questions hold it and in which
 //! fields (title, tags, summary, body). A page's `aliases` and `keywords` count as its title, its
-//! headings as its summary: a match there says the page is about the word. Questions are analysed in parallel, then the postings are
+//! headings (but the standard ones every answer has) as its summary: a match there says the page
+//! is about the word. Questions are analysed in parallel, then the postings are
 //! grouped into shards by the terms' first two letters.
 
 use std::collections::BTreeMap;
@@ -61,7 +62,21 @@ pub fn analyze(tokenizer: &Tokenizer, guide: &Guide, q: &Question) -> DocTerms {
         .collect();
     add(&tags.join(" "), TAGS);
     add(&q.summary.text, SUMMARY);
-    let headings: Vec<&str> = q.body.headings.iter().map(|h| h.text.as_str()).collect();
+    // The headings every answer has ("How to answer") say nothing about what it is about.
+    let standard = |h: &str| {
+        crate::scaffold::ANSWER_HEADINGS
+            .iter()
+            .map(|s| s.to_string())
+            .chain(guide.config.study.answer_headings.iter().cloned())
+            .any(|s| s.eq_ignore_ascii_case(h.trim()))
+    };
+    let headings: Vec<&str> = q
+        .body
+        .headings
+        .iter()
+        .map(|h| h.text.as_str())
+        .filter(|h| !standard(h))
+        .collect();
     add(&headings.join("\n"), SUMMARY);
     add(&q.body.text, BODY);
     add(&q.body.code_identifiers.join(" "), BODY);

@@ -15,7 +15,8 @@
    Order: each slot weighs by how rare it is (idf); a result's score adds, per matched slot, its
    weight times its best field (title > tags > summary and headings > body); then it is scaled
    by the square of its coverage (the weighed share of the slots it matches, a typo counting
-   half when there are several), and raised when all its matched slots share the title or the summary. */
+   half when there are several), and raised by the weighed share of the slots it matches in the
+   title (more) or the summary and headings (less). */
 (function (global) {
   "use strict";
 
@@ -210,19 +211,21 @@
     var docs = Object.create(null);
     scored.forEach(function (best, i) {
       Object.keys(best).forEach(function (k) {
-        var e = docs[k] || (docs[k] = { doc: +k, sum: 0, cover: 0, matched: 0, fields: 15 });
+        var e = docs[k] || (docs[k] = { doc: +k, sum: 0, cover: 0, title: 0, summary: 0, matched: 0 });
         var b = best[k];
         e.sum += idf[i] * b.s;
         e.cover += idf[i] * (b.typo ? typoCredit : 1);
+        if (b.mask & 8) { e.title += idf[i]; } else if (b.mask & 2) { e.summary += idf[i]; }
         e.matched += 1;
-        e.fields &= b.mask;
       });
     });
     return Object.keys(docs).map(function (k) {
       var e = docs[k];
       var c = e.cover / total;
-      var together = e.matched < 2 ? 1 : e.fields & 8 ? 1.5 : e.fields & 2 ? 1.2 : 1;
-      return { doc: e.doc, score: e.sum * c * c * together, matched: e.matched };
+      // The share of the query in the title, then in the summary or a heading: a page whose
+      // title holds most of the query is about it.
+      var placed = e.matched < 2 ? 1 : 1 + (0.6 * e.title + 0.2 * e.summary) / total;
+      return { doc: e.doc, score: e.sum * c * c * placed, matched: e.matched };
     }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   }
 

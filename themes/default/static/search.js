@@ -472,14 +472,20 @@
           return out;
         });
       };
-      // A slot: the best of its alternatives per doc.
+      // A slot: per doc, the best of its alternatives, and a quarter of the others (a page
+      // that uses both names of a thing is about it).
       var matching = Promise.all(q.slots.map(function (slot) {
         return Promise.all(slot.alts.map(function (a) { return altScores(a, a.words.length === 1); })).then(function (alts) {
-          var best = {};
+          var best = {}, rest = {};
           alts.forEach(function (scores) {
             Object.keys(scores).forEach(function (d) {
+              rest[d] = (rest[d] || 0) + scores[d].s;
               if (!best[d] || best[d].s < scores[d].s) { best[d] = scores[d]; }
             });
+          });
+          Object.keys(best).forEach(function (d) {
+            var b = best[d];
+            best[d] = { s: b.s + 0.25 * (rest[d] - b.s), mask: b.mask, typo: b.typo };
           });
           return best;
         });
