@@ -203,7 +203,7 @@
   function rank(scored, n) {
     var idf = scored.map(function (best) {
       var df = Object.keys(best).length;
-      return df ? Math.log(1 + n / df) : 0;
+      return df ? 1 + Math.log(1 + n / df) : 0;
     });
     var total = idf.reduce(function (a, b) { return a + b; }, 0) || 1;
     // Coverage is about sharing the query's words: with one slot, every result has it.
