@@ -153,4 +153,11 @@ const ADDED = [
   ['what should I ask at the end of the interview', 'What questions should you ask the interviewer?', 'question'],
 ];
 
-module.exports = { ORIGINAL, ADDED, ALL: ORIGINAL.concat(ADDED.map(([q, t]) => [q, t])) };
+/**
+ * Queries measured but not asserted, each with why it misses.
+ * - The mock page answers it, but the index holds no word positions, and "test", "code", "calls"
+ *   and "api" are all over the web pages too; nothing in the query names mocking.
+ */
+const KNOWN_MISSES = ['how do I test code that calls an external api'];
+
+module.exports = { ORIGINAL, ADDED, KNOWN_MISSES, ALL: ORIGINAL.concat(ADDED.map(([q, t]) => [q, t])) };
