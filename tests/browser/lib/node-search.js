@@ -8,10 +8,13 @@ const vm = require('node:vm');
 
 const search = require('../../../themes/default/static/search.js');
 
-/** An engine reading `site`/search/*.js; `loaded` records every file and its size. */
-function engineFor(site) {
+/**
+ * An engine reading `site`/search/*.js; `loaded` records every file and its size. `module` is
+ * the engine's script (another version of search.js, to compare).
+ */
+function engineFor(site, module = search) {
   const loaded = [];
-  const engine = new search.Engine((name) => {
+  const engine = new module.Engine((name) => {
     const file = path.join(site, 'search', `${name}.js`);
     const text = fs.readFileSync(file, 'utf8');
     loaded.push({ name, bytes: Buffer.byteLength(text) });

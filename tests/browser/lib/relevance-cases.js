@@ -154,10 +154,39 @@ const ADDED = [
 ];
 
 /**
+ * Written after the engine's first changes and never tuned against: scripts/search-relevance
+ * reports them apart, as a check that the changes were not fitted to the queries above. Not
+ * asserted.
+ */
+const HELD_OUT = [
+  ['decoratr with argumnets', 'How do you write a decorator that takes arguments?'],
+  ['contextmanager decorator', T.contextlib],
+  ['json web token', 'How do session cookies, tokens and JWTs compare for authentication?'],
+  ['stable sort several keys', 'How do you sort a list of dicts by several keys, some in descending order?'],
+  ['dataclasses.field', 'What do dataclasses give you, and how do they compare with namedtuple?'],
+  ['typing.Optional', 'What does `X | Y` mean in a type hint, and how does it relate to `Optional`?'],
+  ['pd.concat', 'How do `merge`, `join` and `concat` differ in pandas?'],
+  ['@classmethod', 'What is the difference between `@staticmethod` and `@classmethod`?'],
+  ['__init__.py', 'What is the difference between a module and a package, and how does `import` find them?'],
+  ['f"{x!r}"', 'What can f-strings do beyond simple interpolation?'],
+  ['why is my numpy loop slow', 'Why is vectorized NumPy code faster than a Python loop?'],
+  ['how do I avoid hitting the database in a loop', 'What is the N+1 query problem, and how do you fix it?'],
+  ['what is the difference between a process and a thread', 'When would you use threading, multiprocessing or asyncio?'],
+  ['how do I make my api return the right error code', 'Which HTTP status codes should an API return, and when?'],
+  ['singelton pattern', 'How do singleton, factory, strategy and observer look in idiomatic Python?'],
+  ['garbage colection cycles', 'What does the cyclic garbage collector do, and when does it run?'],
+  ['breadth first serch', 'How do you implement breadth-first and depth-first search, and when do you use each?'],
+  ['dependency injection fastapi', "How do FastAPI's type hints, Pydantic models and dependencies work together?"],
+  ['unit vs integration tests', 'How do you decide what to cover with unit, integration and end-to-end tests?'],
+  ['continuous integration', 'How do you set up pre-commit hooks and CI for a Python project?'],
+  ['how do I publish to pypi', 'What is a wheel, and how do you publish a package to PyPI?'],
+];
+
+/**
  * Queries measured but not asserted, each with why it misses.
  * - The mock page answers it, but the index holds no word positions, and "test", "code", "calls"
  *   and "api" are all over the web pages too; nothing in the query names mocking.
  */
 const KNOWN_MISSES = ['how do I test code that calls an external api'];
 
-module.exports = { ORIGINAL, ADDED, KNOWN_MISSES, ALL: ORIGINAL.concat(ADDED.map(([q, t]) => [q, t])) };
+module.exports = { ORIGINAL, ADDED, HELD_OUT, KNOWN_MISSES, ALL: ORIGINAL.concat(ADDED.map(([q, t]) => [q, t])) };
