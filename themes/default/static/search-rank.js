@@ -80,37 +80,48 @@
   function make(tok) {
     function wordOf(w) { return { word: w, term: /[_.]/.test(w) ? w : tok.term(w) }; }
     function phraseWords(p) { return tok.words(tok.normalize(p)).map(wordOf); }
-    function isSymbol(s) { return !tok.words(tok.normalize(s)).length; }
 
-    /** The manifest's synonym groups, indexed: phrases by their first term, symbols by text. */
+    /**
+     * The manifest's synonym groups, indexed: phrases by the first three characters of their
+     * first word (a stem keeps a word's start), symbols by their text. A phrase is split and
+     * stemmed only when a query reaches it: stemming every phrase of a few hundred groups took
+     * a cold page 40 ms.
+     */
     var synCache = null, synOf = null;
+    // ASCII patterns only: a Unicode property pattern costs a cold page milliseconds to compile.
+    // A phrase with a letter, a digit, `_` or any non-ASCII character has words; the others
+    // (`:=`) are symbols.
+    var WORD = /[a-z0-9_\u0080-\uffff]/;
     function synonyms(m) {
       if (synOf === m) { return synCache; }
-      var byFirst = Object.create(null), symbols = Object.create(null), groups = [];
+      var byKey = Object.create(null), symbols = Object.create(null), groups = [];
       (m.syn || []).forEach(function (g, gi) {
         var present = g[0];
         var phrases = g.slice(1).map(function (text, i) {
-          return { text: text, words: isSymbol(text) ? [] : phraseWords(text), present: !!(present & (1 << i)), group: gi };
+          return { text: text, present: !!(present & (1 << i)), group: gi, split: null };
         });
         groups.push(phrases);
         phrases.forEach(function (p) {
-          if (!p.words.length) { (symbols[p.text] = symbols[p.text] || []).push(p); return; }
-          var first = p.words[0].term;
-          (byFirst[first] = byFirst[first] || []).push(p);
+          if (!WORD.test(p.text)) { (symbols[p.text] = symbols[p.text] || []).push(p); return; }
+          var k = keyOf(p.text.split(" ")[0]);
+          (byKey[k] = byKey[k] || []).push(p);
         });
       });
       synOf = m;
-      synCache = { byFirst: byFirst, symbols: symbols, groups: groups };
+      synCache = { byKey: byKey, symbols: symbols, groups: groups };
       return synCache;
     }
+    function keyOf(word) { return Array.from(word.replace(/^[^a-z0-9_\u0080-\uffff]+/, "")).slice(0, 3).join(""); }
+    function wordsOf(p) { return p.split || (p.split = WORD.test(p.text) ? phraseWords(p.text) : []); }
 
     /** The longest synonym phrases starting at list[i], as written in the query. */
     function phrasesAt(syn, list, i) {
       var best = [], bestLen = 0;
-      (syn.byFirst[list[i].term] || []).forEach(function (p) {
-        var n = p.words.length;
-        if (n < bestLen || i + n > list.length) { return; }
-        for (var k = 0; k < n; k++) { if (list[i + k].term !== p.words[k].term) { return; } }
+      (syn.byKey[keyOf(list[i].word)] || []).forEach(function (p) {
+        var ws = wordsOf(p);
+        var n = ws.length;
+        if (!n || n < bestLen || i + n > list.length) { return; }
+        for (var k = 0; k < n; k++) { if (list[i + k].term !== ws[k].term) { return; } }
         if (n > bestLen) { best = []; bestLen = n; }
         best.push(p);
       });
@@ -125,11 +136,11 @@
       slot.alts.forEach(function (a) { seen[key(a.words)] = true; });
       matched.forEach(function (p) {
         syn.groups[p.group].forEach(function (other) {
-          if (other === p || !other.present || !other.words.length) { return; }
-          var k = key(other.words);
+          if (other === p || !other.present || !wordsOf(other).length) { return; }
+          var k = key(wordsOf(other));
           if (seen[k]) { return; }
           seen[k] = true;
-          slot.alts.push({ words: other.words.map(function (w) { return { word: w.word, term: w.term, prefix: false }; }), weight: weight });
+          slot.alts.push({ words: wordsOf(other).map(function (w) { return { word: w.word, term: w.term, prefix: false }; }), weight: weight });
         });
       });
     }
@@ -172,7 +183,7 @@
       });
       for (var i = 0; i < list.length;) {
         var matched = phrasesAt(syn, list, i);
-        var n = matched.length ? matched[0].words.length : 1;
+        var n = matched.length ? wordsOf(matched[0]).length : 1;
         var own = list.slice(i, i + n).filter(function (w) { return !keep || !stop(w); });
         var isLast = i + n === list.length;
         i += n;

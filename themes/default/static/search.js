@@ -13,7 +13,23 @@
 (function (global) {
   "use strict";
 
+  // search-rank.js: loaded before this script by the default theme; a guide's own base.html
+  // written before it existed gets it on the first query (rankReady).
   var Rank = typeof module === "object" && module.exports ? require("./search-rank.js") : global.PrepbookSearchRank;
+  var rankLoading = null;
+  function rankReady() {
+    if (Rank) { return Promise.resolve(); }
+    if (!rankLoading) {
+      rankLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = PrepbookData.root() + "static/search-rank.js";
+        script.onload = function () { Rank = global.PrepbookSearchRank; resolve(); };
+        script.onerror = function () { rankLoading = null; reject(new Error("static/search-rank.js did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return rankLoading;
+  }
 
   /* ---------------------------------------------------------------- text, as in tokenize.rs */
 
@@ -251,7 +267,10 @@
   /* ---------------------------------------------------------------- the engine */
 
   var EXACT = 1, STEM = 0.5, PREFIX = 0.6;
-  var analyzer = Rank.make({ normalize: normalize, words: words, term: term });
+  var analyzerMade = null;
+  function analyzer() {
+    return analyzerMade || (analyzerMade = Rank.make({ normalize: normalize, words: words, term: term }));
+  }
   var FACETS = ["section", "difficulty", "level", "tag"];
 
   function fieldScore(mask) {
@@ -390,7 +409,7 @@
 
   /** Query words that count, as search-rank.js reads them (without synonyms). */
   function queryWords(text) {
-    var a = analyzer.analyze(text, {});
+    var a = analyzer().analyze(text, {});
     return { words: a.words, prefix: a.prefix };
   }
 
@@ -413,8 +432,9 @@
     var self = this;
     filters = filters || {};
     var anyFilter = FACETS.some(function (k) { return (filters[k] || []).length; });
-    return this.manifest().then(function (m) {
-      var q = analyzer.analyze(query || "", m);
+    return Promise.all([this.manifest(), rankReady()]).then(function (r0) {
+      var m = r0[0];
+      var q = analyzer().analyze(query || "", m);
       var f = resolveFilters(m, filters);
       var terms = {};
       // Each matched term's postings into doc -> {s: score, mask: fields, f: factor}.
