@@ -437,18 +437,16 @@
       var q = analyzer().analyze(query || "", m);
       var f = resolveFilters(m, filters);
       var terms = {};
-      // Each matched term's postings into doc -> {s: score, mask: fields, f: factor}.
+      var n = m.n;
+      // Each matched term's postings into the best score per document (Rank.Scores).
       var scoreOf = function (found) {
         var ts = Object.keys(found);
         ts.forEach(function (t) { terms[t] = Math.max(terms[t] || 0, found[t]); });
         return Promise.all(ts.map(function (t) { return self.postings(t); })).then(function (lists) {
-          var best = {};
+          var best = new Rank.Scores(n);
           lists.forEach(function (list, j) {
-            var factor = found[ts[j]];
-            list.forEach(function (p) {
-              var s = fieldScore(p[1]) * factor + 0.01 * p[2];
-              if (!best[p[0]] || best[p[0]].s < s) { best[p[0]] = { s: s, mask: p[1], f: factor }; }
-            });
+            var factor = found[ts[j]], typo = factor < STEM;
+            list.forEach(function (p) { best.put(p[0], fieldScore(p[1]) * factor + 0.01 * p[2], p[1], typo); });
           });
           return best;
         });
@@ -459,73 +457,38 @@
         return self.match(w, w.prefix).then(function (found) {
           if (Object.keys(found).length || !alone || Array.from(w.word).length < 6 || /[_.]/.test(w.word)) { return scoreOf(found); }
           return self.compound(w.word).then(function (parts) {
-            if (!parts) { return {}; }
+            if (!parts) { return new Rank.Scores(n); }
             return Promise.all([scoreOf(parts[0]), scoreOf(parts[1])]).then(function (b) {
-              var best = {};
-              Object.keys(b[0]).forEach(function (d) {
-                if (b[1][d] !== undefined) {
-                  best[d] = { s: 0.4 * (b[0][d].s + b[1][d].s), mask: b[0][d].mask & b[1][d].mask, f: 0.4 };
-                }
+              var best = new Rank.Scores(n);
+              b[0].docs.forEach(function (d) {
+                if (b[1].s[d]) { best.put(d, 0.4 * (b[0].s[d] + b[1].s[d]), b[0].mask[d] & b[1].mask[d], false); }
               });
               return best;
             });
           });
         });
       };
-      // An alternative: every word in the doc; the mean of their scores, more when they share
-      // the title or the summary.
-      var altScores = function (alt, alone) {
-        return Promise.all(alt.words.map(function (w) { return wordScores(w, alone); })).then(function (per) {
-          var out = {};
-          Object.keys(per[0]).forEach(function (d) {
-            var sum = 0, mask = 15, typo = false;
-            for (var i = 0; i < per.length; i++) {
-              var b = per[i][d];
-              if (!b) { return; }
-              sum += b.s;
-              mask &= b.mask;
-              typo = typo || b.f < 0.5;
-            }
-            var together = per.length < 2 ? 1 : mask & 8 ? 1.3 : mask & 2 ? 1.1 : 1;
-            out[d] = { s: alt.weight * together * sum / per.length, mask: mask, typo: typo };
-          });
-          return out;
-        });
-      };
-      // A slot: per doc, the best of its alternatives, and a quarter of the others (a page
-      // that uses both names of a thing is about it).
       var matching = Promise.all(q.slots.map(function (slot) {
-        return Promise.all(slot.alts.map(function (a) { return altScores(a, a.words.length === 1); })).then(function (alts) {
-          var best = {}, rest = {};
-          alts.forEach(function (scores) {
-            Object.keys(scores).forEach(function (d) {
-              rest[d] = (rest[d] || 0) + scores[d].s;
-              if (!best[d] || best[d].s < scores[d].s) { best[d] = scores[d]; }
-            });
+        return Promise.all(slot.alts.map(function (a) {
+          return Promise.all(a.words.map(function (w) { return wordScores(w, a.words.length === 1); })).then(function (per) {
+            return Rank.alternative(per, a.weight, n);
           });
-          Object.keys(best).forEach(function (d) {
-            var b = best[d];
-            best[d] = { s: b.s + 0.25 * (rest[d] - b.s), mask: b.mask, typo: b.typo };
-          });
-          return best;
-        });
+        })).then(function (alts) { return Rank.slot(alts, n); });
       })).then(function (scored) { return { scored: scored, terms: terms }; });
       var needFacets = anyFilter || withCounts || !q.slots.length;
       return Promise.all([matching, needFacets ? self.facets() : null]).then(function (r) {
         var fc = r[1];
         if (fc) { fc.sectionOf = sectionTest(m, fc); }
-        var docs = {};
-        if (!q.slots.length) {
-          for (var d0 = 0; d0 < m.n; d0++) { docs[d0] = { doc: d0, score: 0, matched: 0 }; }
+        // Best first; with no words, every question in reading order.
+        var all = [];
+        if (q.slots.length) { all = Rank.rank(r[0].scored, m.n); } else {
+          for (var d0 = 0; d0 < m.n; d0++) { all.push({ doc: d0, score: 0, matched: 0 }); }
         }
-        Rank.rank(r[0].scored, m.n).forEach(function (h) { docs[h.doc] = h; });
-        var all = Object.keys(docs).map(function (k) { return docs[k]; });
         // With neither words nor filters nothing is listed, but the counts cover the whole guide:
         // they say what choosing each filter would list.
         var counted = all;
         if (!q.slots.length && !anyFilter) { all = []; }
         var hits = fc ? all.filter(function (h) { return passes(fc, h.doc, f); }) : all;
-        hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
         var out = { hits: hits, total: hits.length, terms: r[0].terms, words: q.words, prefix: q.prefix };
         if (withCounts && fc) { out.counts = counts(m, fc, counted, f); }
         return out;
