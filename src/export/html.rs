@@ -441,6 +441,7 @@ fn inline_assets(loaded: &Loaded, study: bool) -> (String, String) {
     // Before anything asks for data: it tells the registry where the page keeps it.
     scripts.push_str(&theme_text("export.js"));
     if loaded.guide.config.search.enabled {
+        scripts.push_str(&theme_text("search-rank.js"));
         scripts.push_str(&theme_text("search.js"));
     }
     if study {
