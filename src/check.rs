@@ -1,7 +1,8 @@
 //! `prepbook check`: load and validate a guide, write nothing. It reports what a build reports
 //! (the same code finds it: configuration, front matter, tags, URLs, related questions, links
 //! and anchors, code languages, templates), plus what a build lets through but a reader would
-//! notice: a question without a summary, two questions with the same title, an empty answer.
+//! notice: a question without a summary, two questions with the same title, an empty answer;
+//! and an `id:` the Anki exports would refuse.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -44,6 +45,10 @@ pub fn check(root: &Path, opts: &BuildOptions) -> Vec<Diagnostic> {
             Err(ds) => diags.extend(ds),
         }
         lint(&loaded.guide, &loaded.theme, &diags);
+        // What the Anki exports would refuse: an `id:` that is no id, or one used twice.
+        if let Err(ds) = crate::export::notes::check_ids(&loaded.guide) {
+            diags.extend(ds);
+        }
     }
     diags.take_sorted()
 }
@@ -140,7 +145,8 @@ fn unused_keys(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
         .chain(guide.sections.iter().filter_map(|s| s.index.as_ref()));
     for page in pages {
         for key in page.front.extra.keys() {
-            if misspelled_key(key).is_some() || read(key) {
+            // A known key kept in `extra` (`id`) is read by Prepbook itself.
+            if KNOWN_KEYS.contains(&key.as_str()) || misspelled_key(key).is_some() || read(key) {
                 continue;
             }
             let (line, col) = find_in_front(&page.text, &format!("{key}:"));

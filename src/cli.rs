@@ -69,6 +69,9 @@ pub enum ExportFormat {
     Json,
     /// Tab-separated notes for Anki's File > Import.
     Anki,
+    /// An Anki package: a note type with the code's colours, a deck per section, the images;
+    /// importing a newer one updates the notes.
+    Apkg,
 }
 
 /// `--format`'s values, those of [`ExportFormat`]; `pdf` is refused with a pointer to `--pdf`.
@@ -111,7 +114,7 @@ impl TypedValueParser for ExportFormatParser {
 pub struct ExportArgs {
     #[command(flatten)]
     pub guide: GuideArgs,
-    /// The file to write (default: guide.html, guide.json or guide-anki.txt); `-` writes to
+    /// The file to write (default: guide.html, guide.json, guide-anki.txt or guide.apkg); `-` writes to
     /// standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -136,11 +136,17 @@ impl Default for HighlightConfig {
 pub struct SearchConfig {
     /// Default: true.
     pub enabled: bool,
+    /// The guide's own synonyms, each group words or phrases that mean the same to a reader
+    /// (`[["k8s", "kubernetes"]]`), on top of the built-in list. Default: none.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 impl Default for SearchConfig {
     fn default() -> Self {
-        SearchConfig { enabled: true }
+        SearchConfig {
+            enabled: true,
+            synonyms: Vec::new(),
+        }
     }
 }
 

@@ -194,12 +194,18 @@ fn export_to_a_dash_writes_standard_output() {
                 assert!(doc.select(&title).next().is_some(), "an HTML page");
             }
         }
-        // The summary line goes to stderr, so a pipe gets the export alone.
+        // The summary line goes to stderr, so a pipe gets the export alone. Anki counts notes:
+        // the fixture's article is none.
+        let summary = if format == "anki" {
+            "exported 4 notes"
+        } else {
+            "exported 5 pages"
+        };
         assert!(
-            stderr.contains("exported 5 pages -> standard output ("),
+            stderr.contains(&format!("{summary} -> standard output (")),
             "{format}: {stderr}"
         );
-        assert!(!stdout.contains("exported 5 pages"), "{format}");
+        assert!(!stdout.contains(summary), "{format}");
     }
     let mut after = files(dir.path());
     after.retain(|rel, _| !rel.starts_with(".prepbook-cache/"));
@@ -342,7 +348,7 @@ fn format_pdf_points_to_the_pdf_option() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("[possible values: html, json, anki]"),
+        stderr.contains("[possible values: html, json, anki, apkg]"),
         "{stderr}"
     );
     assert!(

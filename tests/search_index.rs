@@ -169,3 +169,78 @@ fn the_manifest_lists_sections_in_reading_order() {
     folders.sort_by_key(|&s| guide.sections[s].dir.clone());
     assert_ne!(folders, seen);
 }
+
+/// The JSON a search file registers.
+fn registered(path: &std::path::Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("read a search file");
+    let start = text.find(",{").or_else(|| text.find(",[")).expect("data") + 1;
+    serde_json::from_str(text[start..].trim_end().trim_end_matches(");")).expect("search JSON")
+}
+
+#[test]
+fn aliases_keywords_and_the_guides_synonyms_reach_the_index() {
+    let dir = fixture("basic");
+    let book = dir.path().join("book.toml");
+    let mut toml = std::fs::read_to_string(&book).expect("book.toml");
+    toml.push_str("\n[search]\nsynonyms = [[\"k8s\", \"Kubernetes\"], [\"nothing\", \"here\"]]\n");
+    std::fs::write(&book, toml).expect("write book.toml");
+    std::fs::write(
+        dir.path().join("content/python/cluster.md"),
+        "---\ntitle: How do you run a cluster?\naliases: [Kubernetes primer]\nkeywords: orchestration\n---\n\nWith care.\n",
+    )
+    .expect("write a question");
+
+    // `check` knows the keys: no "did you mean" for them.
+    let check = prepbook(dir.path()).arg("check").output().expect("check");
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{said}");
+    assert!(
+        !said.contains("aliases") && !said.contains("keywords"),
+        "{said}"
+    );
+
+    build_ok(dir.path());
+    let search = dir.path().join("book/search");
+    let manifest = registered(&search.join("index.js"));
+    let syn = manifest["syn"].as_array().expect("synonym groups");
+    assert_eq!(
+        syn[0],
+        json!([2, "k8s", "kubernetes"]),
+        "the guide's group first, normalized, with the phrase it contains marked"
+    );
+    assert!(
+        !syn.iter().any(|g| g[1] == "nothing"),
+        "a group the guide has no word of is left out"
+    );
+
+    // The keyword is indexed as the title of the new question, and only there.
+    let titles: Vec<String> = manifest["n"]
+        .as_u64()
+        .map(|n| {
+            (0..n)
+                .map(|i| {
+                    let chunk = registered(&search.join(format!(
+                        "{}.js",
+                        prepbook::search::chunk_name(i as usize / prepbook::search::CHUNK)
+                    )));
+                    chunk[i as usize % prepbook::search::CHUNK][0]
+                        .as_str()
+                        .expect("title")
+                        .to_string()
+                })
+                .collect()
+        })
+        .expect("count");
+    let id = titles
+        .iter()
+        .position(|t| t == "How do you run a cluster?")
+        .expect("the question is in the index");
+    let shard = registered(&search.join(format!("s/{}.js", prepbook::search::key_file("or"))));
+    let postings = shard["t"]["orchestr"].as_str().expect("the keyword's term");
+    let values = prepbook::search::encode::read_varints(postings);
+    assert_eq!(
+        values,
+        vec![id as u32, 8],
+        "one question, in the title field"
+    );
+}

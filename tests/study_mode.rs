@@ -281,7 +281,9 @@ fn the_study_page_offers_decks_with_their_counts() {
         vec![
             "static/prepbook.js",
             "static/data.js",
+            "static/search-rank.js",
             "static/search.js",
+            "static/vendor/ts-fsrs.js",
             "static/study-scheduler.js",
             "static/study-store.js",
             "static/study.js",

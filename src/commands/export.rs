@@ -12,6 +12,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             ExportFormat::Html => Format::Html,
             ExportFormat::Json => Format::Json,
             ExportFormat::Anki => Format::Anki,
+            ExportFormat::Apkg => Format::Apkg,
         },
         output: args.output.clone(),
         pdf: args.pdf.clone(),
@@ -39,7 +40,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
                 .collect();
             let summary = format!(
                 "exported {} -> {}",
-                super::count(report.questions, "page"),
+                super::count(report.count, report.unit),
                 files.join(", ")
             );
             // With the export on standard output, the summary goes aside so a pipe gets the

@@ -37,7 +37,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ),
     ("site", &["base-url"]),
     ("highlight", &["enabled", "theme", "dark-theme"]),
-    ("search", &["enabled"]),
+    ("search", &["enabled", "synonyms"]),
     ("tags", &["vocabulary", "max-per-question"]),
     ("study", &["answer-headings"]),
     ("print", &["page-per-question"]),
@@ -184,6 +184,7 @@ theme = "a"
 dark-theme = "b"
 [search]
 enabled = false
+synonyms = [["k8s", "kubernetes"]]
 [tags]
 vocabulary = ["x"]
 max-per-question = 3
@@ -203,6 +204,7 @@ runtime = "node_modules/pyodide"
             crate::config::Runtime::Local("node_modules/pyodide".into())
         );
         assert_eq!(c.tags.max_per_question, 3);
+        assert_eq!(c.search.synonyms, vec![vec!["k8s", "kubernetes"]]);
         assert_eq!(c.build.max_markdown_size, ByteSize(1_000_000));
         assert_eq!(c.study.answer_headings, vec!["Answer".to_string()]);
         assert_eq!(c.base_url(), Some("https://x"));

@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::content::{Guide, Kind};
+use crate::export::notes;
 
 #[derive(Serialize)]
 struct JsonQuestion<'a> {
@@ -83,19 +84,16 @@ fn field(text: &str) -> String {
     }
 }
 
-/// Anki tags cannot hold spaces.
-fn anki_tag(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join("_")
-}
-
 /// An Anki deck: one note per question (articles are not cards). Front: the question and its
-/// opening text; back: the short answer and the answer; tags: the question's tags, its
-/// difficulty and its section. The header lines tell Anki the format (Anki 2.1.54 and later).
+/// opening text; back: the short answer and the answer; tags: those of [`notes::tags`]; last, the
+/// note's stable GUID, so importing a newer export updates the notes instead of adding copies.
+/// The header lines tell Anki the format (Anki 2.1.54 and later).
 pub fn anki(guide: &Guide) -> String {
     let deck = guide.config.book.title.replace(['\t', '\n'], " ");
-    let mut out =
-        format!("#separator:tab\n#html:true\n#notetype:Basic\n#deck:{deck}\n#tags column:3\n");
-    for q in guide.questions.iter().filter(|q| q.kind == Kind::Question) {
+    let mut out = format!(
+        "#separator:tab\n#html:true\n#notetype:Basic\n#deck:{deck}\n#tags column:3\n#guid column:4\n"
+    );
+    for (_, q) in notes::note_questions(guide) {
         let front = format!(
             "<h2>{}</h2>{}",
             crate::highlight::escape(&q.title),
@@ -111,23 +109,12 @@ pub fn anki(guide: &Guide) -> String {
                 q.answer_html()
             )
         };
-        let mut tags: Vec<String> = q
-            .tags
-            .iter()
-            .map(|&t| anki_tag(&guide.tags[t].slug))
-            .collect();
-        if let Some(d) = q.difficulty {
-            tags.push(format!("difficulty::{}", d.name()));
-        }
-        tags.push(format!(
-            "section::{}",
-            anki_tag(&crate::urls::slugify(&guide.sections[q.section].title))
-        ));
         out.push_str(&format!(
-            "{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\n",
             field(&front),
             field(&back),
-            field(&tags.join(" "))
+            field(&notes::tags(guide, q).join(" ")),
+            notes::guid(q)
         ));
     }
     out
@@ -142,6 +129,5 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a\tb"), "\"a\tb\"");
         assert_eq!(field("say \"hi\"\nnow"), "\"say \"\"hi\"\"\nnow\"");
-        assert_eq!(anki_tag("big o"), "big_o");
     }
 }

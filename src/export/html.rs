@@ -469,10 +469,12 @@ fn inline_assets(loaded: &Loaded, study: bool, python: bool) -> (String, String)
     // Before anything asks for data: it tells the registry where the page keeps it.
     scripts.push_str(&theme_text("export.js"));
     if loaded.guide.config.search.enabled {
+        scripts.push_str(&theme_text("search-rank.js"));
         scripts.push_str(&theme_text("search.js"));
     }
     if study {
         for name in [
+            "vendor/ts-fsrs.js",
             "study-scheduler.js",
             "study-store.js",
             "study.js",

@@ -1,8 +1,10 @@
 //! `prepbook export`: the guide as one self-contained HTML file (and from it a PDF), or as data
-//! for other tools (JSON, an Anki deck).
+//! for other tools (JSON, an Anki deck as text or as a package).
 
+pub mod apkg;
 pub mod data;
 pub mod html;
+pub mod notes;
 pub mod pdf;
 pub mod rewrite;
 
@@ -19,6 +21,7 @@ pub enum Format {
     Html,
     Json,
     Anki,
+    Apkg,
 }
 
 impl Format {
@@ -27,6 +30,15 @@ impl Format {
             Format::Html => "guide.html",
             Format::Json => "guide.json",
             Format::Anki => "guide-anki.txt",
+            Format::Apkg => "guide.apkg",
+        }
+    }
+
+    /// What an export of this format is made of, as its summary counts it.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Format::Html | Format::Json => "page",
+            Format::Anki | Format::Apkg => "note",
         }
     }
 }
@@ -59,7 +71,10 @@ pub fn is_stdout(path: &Path) -> bool {
 pub struct ExportReport {
     /// Each file (or [`STDOUT`]) and its size in bytes.
     pub written: Vec<(PathBuf, u64)>,
-    pub questions: usize,
+    /// How many pages (HTML, JSON) or notes (Anki) the export holds.
+    pub count: usize,
+    /// `page` or `note`.
+    pub unit: &'static str,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -114,7 +129,7 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
         return Err(vec![
             Diagnostic::error(
                 "export",
-                "--pdf prints the HTML export; it cannot be combined with --format json or anki",
+                "--pdf prints the HTML export; it cannot be combined with another --format",
             )
             .with_hint("run `prepbook export --pdf guide.pdf` on its own"),
         ]);
@@ -158,15 +173,25 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
         .clone()
         .unwrap_or_else(|| PathBuf::from(opts.format.default_file()));
     let mut written = Vec::new();
+    let mut count = loaded.guide.questions.len();
     match opts.format {
         Format::Json => written.push((
             output.clone(),
             deliver(&output, data::json(&loaded.guide).as_bytes())?,
         )),
-        Format::Anki => written.push((
-            output.clone(),
-            deliver(&output, data::anki(&loaded.guide).as_bytes())?,
-        )),
+        Format::Anki => {
+            notes::check_ids(&loaded.guide)?;
+            count = loaded.guide.question_count();
+            written.push((
+                output.clone(),
+                deliver(&output, data::anki(&loaded.guide).as_bytes())?,
+            ));
+        }
+        Format::Apkg => {
+            let package = apkg::package(&loaded.guide, &loaded.highlighter)?;
+            count = package.notes;
+            written.push((output.clone(), deliver(&output, &package.bytes)?));
+        }
         Format::Html => {
             let page = html::export(&loaded, opts.questions_only, false, python.as_deref())?;
             written.push((output.clone(), deliver(&output, page.html.as_bytes())?));
@@ -189,7 +214,8 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
     let _ = loaded.highlighter.cache().save();
     Ok(ExportReport {
         written,
-        questions: loaded.guide.questions.len(),
+        count,
+        unit: opts.format.unit(),
         warnings: diags.take_sorted(),
     })
 }

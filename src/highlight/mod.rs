@@ -282,6 +282,24 @@ impl Highlighter {
         )
     }
 
+    /// The light and dark colours for a host that marks dark mode with a class of its own (Anki
+    /// puts `nightMode` on a card's body): the light rules under `light_scope`, then the dark
+    /// ones under each of `dark_scopes`, later so they win where both match.
+    pub fn stylesheet_scoped(&self, light_scope: &str, dark_scopes: &[&str]) -> String {
+        let style = ClassStyle::SpacedPrefixed {
+            prefix: CLASS_PREFIX,
+        };
+        let css = |theme: &Theme| {
+            css_for_theme_with_class_style(&contrast::readable(theme), style).unwrap_or_default()
+        };
+        let (light, dark) = (css(self.light), css(self.dark));
+        let mut out = scope_css(&light, light_scope);
+        for scope in dark_scopes {
+            out.push_str(&scope_css(&dark, scope));
+        }
+        out
+    }
+
     /// Blocks highlighted in this build, and how many came from the cache.
     pub fn counts(&self) -> (usize, usize) {
         (

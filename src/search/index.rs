@@ -1,5 +1,7 @@
 //! The search index, built at build time: for every term, which questions hold it and in which
-//! fields (title, tags, summary, body). Questions are analysed in parallel, then the postings are
+//! fields (title, tags, summary, body). A page's `aliases` and `keywords` count as its title, its
+//! headings (but the standard ones every answer has) as its summary: a match there says the page
+//! is about the word. Questions are analysed in parallel, then the postings are
 //! grouped into shards by the terms' first two letters.
 
 use std::collections::BTreeMap;
@@ -10,7 +12,8 @@ use rustc_hash::FxHashMap;
 use crate::content::{Guide, Question};
 use crate::search::tokenize::Tokenizer;
 
-/// Where a term was found; a match in a higher field ranks higher.
+/// Where a term was found; a match in a higher field ranks higher. Aliases and keywords are
+/// indexed as the title, headings as the summary.
 pub const TITLE: u8 = 8;
 pub const TAGS: u8 = 4;
 pub const SUMMARY: u8 = 2;
@@ -49,6 +52,9 @@ pub fn analyze(tokenizer: &Tokenizer, guide: &Guide, q: &Question) -> DocTerms {
         });
     };
     add(&q.title, TITLE);
+    let front = q.front();
+    add(&front.aliases.join("\n"), TITLE);
+    add(&front.keywords.join("\n"), TITLE);
     let tags: Vec<&str> = q
         .tags
         .iter()
@@ -56,6 +62,22 @@ pub fn analyze(tokenizer: &Tokenizer, guide: &Guide, q: &Question) -> DocTerms {
         .collect();
     add(&tags.join(" "), TAGS);
     add(&q.summary.text, SUMMARY);
+    // The headings every answer has ("How to answer") say nothing about what it is about.
+    let standard = |h: &str| {
+        crate::scaffold::ANSWER_HEADINGS
+            .iter()
+            .map(|s| s.to_string())
+            .chain(guide.config.study.answer_headings.iter().cloned())
+            .any(|s| s.eq_ignore_ascii_case(h.trim()))
+    };
+    let headings: Vec<&str> = q
+        .body
+        .headings
+        .iter()
+        .map(|h| h.text.as_str())
+        .filter(|h| !standard(h))
+        .collect();
+    add(&headings.join("\n"), SUMMARY);
     add(&q.body.text, BODY);
     add(&q.body.code_identifiers.join(" "), BODY);
     doc

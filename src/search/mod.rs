@@ -19,6 +19,7 @@
 
 pub mod encode;
 pub mod index;
+pub mod synonyms;
 pub mod tokenize;
 pub mod update;
 
@@ -161,7 +162,7 @@ impl SearchIndex {
             });
         let (p, t) = facets(guide);
         emit(p, t);
-        let (p, t) = manifest(guide, &layout);
+        let (p, t) = manifest(guide, &layout, &postings);
         emit(p, t);
         SearchIndex { postings, layout }
     }
@@ -302,7 +303,11 @@ fn facets(guide: &Guide) -> (String, String) {
 }
 
 /// The manifest: how the rest is laid out.
-fn manifest(guide: &Guide, layout: &BTreeMap<String, Value>) -> (String, String) {
+fn manifest(
+    guide: &Guide,
+    layout: &BTreeMap<String, Value>,
+    postings: &Postings,
+) -> (String, String) {
     let shards: serde_json::Map<String, Value> =
         layout.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let manifest = json!({
@@ -316,6 +321,8 @@ fn manifest(guide: &Guide, layout: &BTreeMap<String, Value>) -> (String, String)
         "difficulties": Difficulty::ALL.iter().map(|d| d.name()).collect::<Vec<_>>(),
         "levels": Level::ALL.iter().map(|l| l.name()).collect::<Vec<_>>(),
         "shards": shards,
+        // Synonym groups the guide can use; the browser expands queries with them.
+        "syn": synonyms::groups(&guide.config.search.synonyms, |t| postings.terms.contains_key(t)),
     });
     file("index", &manifest)
 }

@@ -112,7 +112,7 @@ impl SearchIndex {
         for (p, t) in [
             doc_chunk(guide, id / CHUNK),
             facets(guide),
-            manifest(guide, &self.layout),
+            manifest(guide, &self.layout, &self.postings),
         ] {
             record(p, t);
         }

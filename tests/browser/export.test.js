@@ -148,7 +148,7 @@ test('study mode works in the export, and its progress carries to the website', 
   const [chooser] = await Promise.all([second.page.waitForEvent('filechooser'), second.page.click('#pb-import-button')]);
   await chooser.setFiles(file);
   await second.page.waitForFunction(() => document.querySelector('#pb-data-status').textContent !== '');
-  assert.match(await second.page.textContent('#pb-data-status'), /: 3 questions added, 0 updated with newer progress\.$/);
+  assert.match(await second.page.textContent('#pb-data-status'), /: 3 questions added, 0 updated with newer progress, 3 grades added to the review log\.$/);
   await second.context.close();
 });
 

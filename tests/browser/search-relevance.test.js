@@ -7,57 +7,11 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { SITE } = require('./lib/harness');
 const { engineFor, top } = require('./lib/node-search');
+const { ALL, KNOWN_MISSES } = require('./lib/relevance-cases');
 
-const CASES = [
-  ['decorators', 'What is a decorator, and how do you write one?'],
-  ['decortor', 'What is a decorator, and how do you write one?'],
-  ['genrator', 'How does a generator function work?'],
-  ['global interpreter lock', 'What is the Global Interpreter Lock?'],
-  ['gil', 'What is the Global Interpreter Lock?'],
-  ['__slots__', 'What does `__slots__` do, and when is it worth it?'],
-  ['functools.wraps', 'Why should a decorator use `functools.wraps`?'],
-  ['asyncio event loop', "How does asyncio's event loop work?"],
-  ['mutable default argument', 'Why is a mutable default argument a bug waiting to happen?'],
-  ['shallow deep copy', 'What is the difference between a shallow copy and a deep copy?'],
-  ['lru cache', 'Implement an LRU cache.'],
-  ['two sum', 'Solve two-sum in linear time.'],
-  ['reverse linked list', 'Reverse a singly linked list.'],
-  ['palindrom', 'Find the longest palindromic substring of a string.'],
-  ['binary search edge cases', 'Implement binary search. What are the edge cases?'],
-  ['heapq k largest', 'How does `heapq` work, and how do you get the k largest items?'],
-  ['mro c3', 'What is the method resolution order, and how does C3 linearization compute it?'],
-  ['metaclass', 'What is a metaclass, and when would you actually need one?'],
-  ['descriptor', 'What is a descriptor, and how do properties and methods rely on them?'],
-  ['staticmethod classmethod', 'What is the difference between `@staticmethod` and `@classmethod`?'],
-  ['str repr', 'What is the difference between `__str__` and `__repr__`?'],
-  ['name mangling', 'What do single and double leading underscores mean on a name?'],
-  ['exception groups except*', 'What are exception groups and `except*`?'],
-  ['raise from', 'What is exception chaining, and what does `raise ... from ...` do?'],
-  ['eafp', 'What are EAFP and LBYL, and which does Python prefer?'],
-  ['reference counting', 'How does CPython manage memory?'],
-  ['memory leak tracemalloc', 'How would you track down a memory leak in a long-running Python service?'],
-  ['weakref', 'What are weak references, and when are they useful?'],
-  ['deadlock', 'What causes a deadlock, and how do you avoid one?'],
-  ['race condition lock', 'What is a race condition, and how does a lock prevent it?'],
-  ['threading vs multiprocessing', 'When would you use threading, multiprocessing or asyncio?'],
-  ['walrus', 'What does the walrus operator `:=` do, and when is it a good idea?'],
-  ['structural pattern matching', 'How does `match` (structural pattern matching) work?'],
-  ['protocol vs abc', 'What is a `Protocol`, and how is it different from an abstract base class?'],
-  ['pytest fixtures scope', 'How do pytest fixtures work, and what are their scopes?'],
-  ['where to patch mock', 'How do you mock a dependency with `unittest.mock`, and where do you patch?'],
-  ['wsgi asgi', 'What is the difference between WSGI and ASGI?'],
-  ['n+1 queries', 'What is the N+1 query problem, and how do you fix it?'],
-  ['isolation levels', 'What are transaction isolation levels, and which anomalies does each prevent?'],
-  ['sql injection', 'What is SQL injection, and how do you prevent it in Python?'],
-  ['numpy broadcasting', 'How does NumPy broadcasting work?'],
-  ['pandas groupby', 'How does `groupby` work in pandas?'],
-  ['rate limiter', 'Design a rate limiter.'],
-  ['idempotency retry', 'How do you make an API call safe to retry?'],
-  ['virtualenv', 'What is a virtual environment, and why use one?'],
-  ['circular import', 'What causes circular imports, and how do you fix them?'],
-  ['star method', 'How do you answer a behavioral question with the STAR method?'],
-  ['pyproject', 'What goes in `pyproject.toml`?'],
-];
+// The queries and their answers: tests/browser/lib/relevance-cases.js. The known misses are
+// measured by scripts/search-relevance but not asserted; that file says why each misses.
+const CASES = ALL.filter(([q]) => !KNOWN_MISSES.includes(q));
 
 test(`each of ${CASES.length} queries finds its question in the top 3`, async () => {
   const { engine } = engineFor(SITE);

@@ -142,6 +142,28 @@ test('a title with HTML in it is shown as text, never run', async () => {
   await context.close();
 });
 
+test("a guide's own base.html without search-rank.js still searches, with its synonyms and keywords", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepbook-old-base-'));
+  fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'basic'), dir, { recursive: true });
+  fs.appendFileSync(path.join(dir, 'book.toml'), '\n[search]\nsynonyms = [["k8s", "kubernetes"]]\n');
+  fs.writeFileSync(path.join(dir, 'content', 'python', 'cluster.md'),
+    '---\ntitle: Running a cluster\nkeywords: [Kubernetes]\n---\n\nWith care.\n');
+  // A base.html written before search-rank.js existed: it loads search.js alone.
+  const base = fs.readFileSync(path.join(REPO, 'themes', 'default', 'templates', 'base.html'), 'utf8');
+  const old = base.replace(/<script src="\{\{ root \}\}static\/search-rank\.js"><\/script>\n/, '');
+  assert.notEqual(old, base, 'the default base.html loads search-rank.js');
+  fs.mkdirSync(path.join(dir, 'themes', 'default', 'templates'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'themes', 'default', 'templates', 'base.html'), old);
+  const site = build(dir);
+  const { context, page, problems } = await open(browser);
+  await page.goto(fileUrl(path.join(site, 'index.html')));
+  await page.fill('#pb-search-input', 'k8s');
+  await page.waitForSelector('#pb-search-results [role=option] .result-title');
+  assert.equal(await page.textContent('#pb-search-results [role=option] .result-title'), 'Running a cluster');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violations on the search page and the open combobox (${scheme})`, async () => {
     const { context, page } = await open(browser, { colorScheme: scheme });

@@ -1,8 +1,10 @@
 'use strict';
 // Study mode in a real browser: a flashcard session with grading, progress on the section,
-// tag and home pages after a reload, due dates, export and import between fresh profiles (from
-// the served site into the copy opened from disk), bad imports, reset, the mock interview's
-// timer, hidden answers on question pages, keyboard-only use, and axe-core.
+// tag and home pages after a reload, due times from the FSRS scheduler, export and import
+// between fresh profiles (from the served site into the copy opened from disk), bad imports,
+// reset, the mock interview's timer, hidden answers on question pages, keyboard-only use, and
+// axe-core. The flashcard screen's layout, the desired retention and the migration of SM-2
+// progress are in study-fsrs.test.js.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -10,6 +12,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { SITE, REPO, serve, launch, open, axe, fileUrl, build } = require('./lib/harness');
+const Scheduler = require('../../themes/default/static/study-scheduler.js');
 
 let browser;
 let server;
@@ -46,6 +49,9 @@ async function cardTitle(page) {
 }
 
 const PROGRESS = 'main .study-progress';
+/** The number of questions in the bundled guide, from its deck. */
+const TOTAL = JSON.parse(fs.readFileSync(path.join(SITE, 'study/deck.js'), 'utf8')
+  .replace(/^PrepbookData\.register\("study-deck","",/, '').replace(/\);\s*$/, '')).cards.length;
 
 /** The text of the first progress line on the page, once it has been filled in. */
 async function progressText(page, selector = PROGRESS) {
@@ -109,7 +115,7 @@ async function focusRingVisible(page) {
 test('a flashcard session: flip, grade every card, see the summary, then the progress after a reload', async () => {
   const { context, page, problems, foreignRequests } = await open(browser);
   await studyPage(page);
-  await shows(page, PROGRESS, '0 of 148 known');
+  await shows(page, PROGRESS, `0 of ${TOTAL} known`);
   await startConcurrency(page);
   assert.equal(await page.textContent('#pb-position'), 'Card 1 of 10');
   assert.equal(await cardTitle(page), 'What is the Global Interpreter Lock?');
@@ -143,7 +149,7 @@ test('a flashcard session: flip, grade every card, see the summary, then the pro
   assert.equal(badges.filter((b) => b === 'Known').length, 5);
   assert.equal(badges.filter((b) => b === 'Learning').length, 5);
   await page.goto(disk('index.html'));
-  await shows(page, '.hero .study-progress', '5 of 148 known');
+  await shows(page, '.hero .study-progress', `5 of ${TOTAL} known`);
   await shows(page, `.study-progress[data-scope-url="${CONCURRENCY}"]`, '5 of 10 known');
   assert.equal(await page.locator('.section-card .study-progress:visible').count(), 1,
     'sections the reader has not studied stay quiet');
@@ -200,7 +206,7 @@ test('study mode runs from one self-contained page, its scripts and data inlined
   assert.match(await page.textContent('#pb-card-answer'), /Why interviewers ask this/);
   await page.keyboard.press('4');
   await page.click('#pb-end');
-  await shows(page, PROGRESS, '1 of 148 known');
+  await shows(page, PROGRESS, `1 of ${TOTAL} known`);
   assert.deepEqual(loaded, [fileUrl(file)], 'the page itself is the only file it reads');
   assert.deepEqual(problems, []);
   assert.deepEqual(foreignRequests, []);
@@ -233,32 +239,42 @@ test('grading sets due dates, and cards come due on their day', async () => {
   await page.clock.setFixedTime(new Date(2025, 5, 2, 10, 0));
   await studyPage(page);
   await startConcurrency(page);
-  // GIL good (due tomorrow), second card again (due today), third easy (due tomorrow).
+  // GIL good (its 10-minute step), the second card again (1 minute), the third easy (days).
   await gradeCards(page, [3, 1, 4]);
-  assert.match(await page.textContent('#pb-session-status'), /^Easy: Known · last seen today · due tomorrow \(2025-06-03\)\.$/);
+  const easyDue = Scheduler.dueDay(Scheduler.review(null, 4, new Date(2025, 5, 2, 10, 0)));
+  const easyDays = Scheduler.daysBetween('2025-06-02', easyDue);
+  assert.ok(easyDays > 1, `easy on a new card: ${easyDays} days`);
+  assert.equal(await page.textContent('#pb-session-status'),
+    `Easy (back in ${easyDays}d): Known · last seen today · due in ${easyDays} days (${easyDue}).`);
   await page.click('#pb-end');
   assert.equal(await page.textContent('#pb-summary-text'),
     'You went through 4 of 10 cards and graded 3. Known now: 1 of 10 in this deck.', 'ended early, on the fourth card');
   await page.click('#pb-new-deck');
   await page.selectOption('#pb-deck-section', '');
-  assert.equal(await page.textContent('[data-count="due"]'), '1', 'the card graded again is due today');
+  assert.equal(await page.textContent('[data-count="due"]'), '2', 'the cards in their minute steps are due today');
 
   await page.goto(disk(GIL));
-  await shows(page, '#pb-study-status', 'Learning · last seen today · due tomorrow (2025-06-03).');
+  await shows(page, '#pb-study-status', 'Learning · last seen today · due today.');
 
-  // The next day, all three are due; grading the GIL good again schedules it 6 days out.
+  // The next day, the two are due, not the easy one; good on the GIL again graduates it.
   await page.clock.setFixedTime(new Date(2025, 5, 3, 9, 0));
   await studyPage(page);
-  assert.equal(await page.textContent('[data-count="due"]'), '3');
+  assert.equal(await page.textContent('[data-count="due"]'), '2');
   await page.check('input[name="cards"][value="due"]');
-  assert.equal(await page.textContent('#pb-deck-match'), '3 cards in this deck.');
+  assert.equal(await page.textContent('#pb-deck-match'), '2 cards in this deck.');
   await page.click('#pb-start');
   assert.equal(await cardTitle(page), 'What is the Global Interpreter Lock?');
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
-  assert.equal(await page.textContent('#pb-session-status'), 'Good: Known · last seen today · due in 6 days (2025-06-09).');
+  const first = Scheduler.review(null, 3, new Date(2025, 5, 2, 10, 0));
+  const second = Scheduler.review(first, 3, new Date(2025, 5, 3, 9, 0));
+  const days = Scheduler.daysBetween('2025-06-03', Scheduler.dueDay(second));
+  assert.ok(days >= 1, `graduated: ${days} days`);
+  const when = days === 1 ? 'due tomorrow' : `due in ${days} days`;
+  assert.equal(await page.textContent('#pb-session-status'),
+    `Good (back in ${days}d): Known · last seen today · ${when} (${Scheduler.dueDay(second)}).`);
   await page.goto(disk(GIL));
-  await shows(page, '#pb-study-status', 'Known · last seen today · due in 6 days (2025-06-09).');
+  await shows(page, '#pb-study-status', `Known · last seen today · ${when} (${Scheduler.dueDay(second)}).`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -277,6 +293,8 @@ test('export from the served site, import into a fresh profile opened from disk'
   assert.equal(exported.guide, 'Python Interview Questions');
   assert.deepEqual(Object.keys(exported.cards).length, 3);
   assert.equal(exported.cards[GIL].state, 'known');
+  assert.equal(exported.version, 2);
+  assert.deepEqual(exported.log.map((e) => e.grade), ['easy', 'easy', 'again'], 'the review log goes along');
   assert.match(await first.page.textContent('#pb-data-status'), /^Saved the progress of 3 questions to prepbook-progress-/);
   assert.deepEqual(first.problems, []);
   assert.deepEqual(first.foreignRequests, []);
@@ -284,12 +302,13 @@ test('export from the served site, import into a fresh profile opened from disk'
 
   const second = await open(browser);
   await studyPage(second.page);
-  await shows(second.page, PROGRESS, '0 of 148 known');
+  await shows(second.page, PROGRESS, `0 of ${TOTAL} known`);
   const [chooser] = await Promise.all([second.page.waitForEvent('filechooser'), second.page.click('#pb-import-button')]);
   await chooser.setFiles(file);
   await second.page.waitForFunction(() => document.querySelector('#pb-data-status').textContent !== '');
-  assert.match(await second.page.textContent('#pb-data-status'), /: 3 questions added, 0 updated with newer progress\.$/);
-  await shows(second.page, PROGRESS, '2 of 148 known · 1 learning · 1 due today');
+  assert.match(await second.page.textContent('#pb-data-status'),
+    /: 3 questions added, 0 updated with newer progress, 3 grades added to the review log\.$/);
+  await shows(second.page, PROGRESS, `2 of ${TOTAL} known · 1 learning · 1 due today`);
   await second.page.goto(disk(CONCURRENCY));
   await shows(second.page, PROGRESS, '2 of 10 known');
   assert.deepEqual(second.problems, []);
@@ -327,7 +346,7 @@ test('a corrupt or foreign import is refused with a message and the progress sta
     assert.match(message, /Your progress is unchanged\.$/, name);
     assert.equal(await page.getAttribute('#pb-data-status', 'class'), 'data-status error');
     assert.equal(await stored(), before, `${name} changed nothing`);
-    await shows(page, PROGRESS, '2 of 148 known');
+    await shows(page, PROGRESS, `2 of ${TOTAL} known`);
   }
   await page.goto(disk(CONCURRENCY));
   await shows(page, PROGRESS, '2 of 10 known');
@@ -342,17 +361,17 @@ test('reset asks first, and only deletes when confirmed', async () => {
   await gradeCards(page, [4]);
   await page.click('#pb-end');
   await page.click('#pb-new-deck');
-  await shows(page, PROGRESS, '1 of 148 known');
+  await shows(page, PROGRESS, `1 of ${TOTAL} known`);
   await page.click('#pb-reset');
   assert.equal(await page.isVisible('#pb-reset-confirm'), true);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'pb-reset-no', 'the safe choice has focus');
   await page.click('#pb-reset-no');
   assert.equal(await page.isVisible('#pb-reset-confirm'), false);
-  await shows(page, PROGRESS, '1 of 148 known');
+  await shows(page, PROGRESS, `1 of ${TOTAL} known`);
   await page.click('#pb-reset');
   await page.click('#pb-reset-yes');
   assert.equal(await page.textContent('#pb-data-status'), 'All progress for this guide was deleted.');
-  await shows(page, PROGRESS, '0 of 148 known');
+  await shows(page, PROGRESS, `0 of ${TOTAL} known`);
   await page.goto(disk(CONCURRENCY));
   await shows(page, PROGRESS, '0 of 10 known');
   assert.deepEqual(problems, []);
@@ -426,7 +445,7 @@ test('question pages: hide answers (remembered), show one with A, I know this an
   assert.equal(await page.isVisible('#pb-answer'), false);
 
   await page.click('text=I know this');
-  assert.match(await page.textContent('#pb-study-status'), /^Marked as known\. Known · last seen today · due tomorrow/);
+  assert.match(await page.textContent('#pb-study-status'), /^Marked as known\. Known · last seen today · due in \d+ days/);
   await page.click('text=Review again');
   assert.match(await page.textContent('#pb-study-status'), /^Marked for review\. Learning · last seen today · due today\.$/);
   await page.goto(disk(CONCURRENCY));
@@ -492,7 +511,7 @@ test('keyboard only: choose a deck, flip, grade, move, end, with a visible focus
   const record = await page.evaluate(() => JSON.parse(localStorage.getItem('prepbook-progress:Python Interview Questions')));
   const graded = Object.values(record.cards);
   assert.equal(graded.length, 1);
-  assert.deepEqual(graded[0].history.map((h) => h.grade), ['easy']);
+  assert.deepEqual(record.log.map((e) => e.grade), ['easy'], 'the replaced grade left the review log');
 
   // On a question page: turn hiding on with the keyboard, then show the answer with A.
   await page.goto(disk(GIL));

@@ -55,6 +55,7 @@ pub fn read(
             text(slot, name, &value, src)
         }
         "tags" => tags(fm, &value, src),
+        name @ ("aliases" | "keywords") => search_words(fm, name, &value, src),
         "difficulty" => difficulty(fm, &value, src),
         "level" => return levels(fm, &value, src, diags),
         "kind" => kind(fm, &value, src),
@@ -105,6 +106,38 @@ fn tags(fm: &mut FrontMatter, value: &Spanned<Value>, src: &Source<'_>) -> Optio
             .with_hint("write `tags: [concurrency, cpython]`"),
         ),
     }
+}
+
+/// `aliases`, `keywords`: text or a list of texts, for search only.
+fn search_words(
+    fm: &mut FrontMatter,
+    name: &str,
+    value: &Spanned<Value>,
+    src: &Source<'_>,
+) -> Option<Diagnostic> {
+    let Some(items) = string_list(&value.value) else {
+        return Some(
+            src.error(
+                format!(
+                    "`{name}` must be a list of words or phrases, found {}",
+                    describe(&value.value)
+                ),
+                value,
+            )
+            .with_hint(format!("write `{name}: [hash map, associative array]`")),
+        );
+    };
+    let items = items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if name == "aliases" {
+        fm.aliases = items;
+    } else {
+        fm.keywords = items;
+    }
+    None
 }
 
 fn difficulty(

@@ -247,6 +247,32 @@ mod tests {
     }
 
     #[test]
+    fn aliases_and_keywords_are_read_for_search_and_are_not_typos() {
+        let (fm, diags) = parse_text(
+            "---\ntitle: T\naliases: [hash map, associative array]\nkeywords: mutex\n---\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(fm.aliases, vec!["hash map", "associative array"]);
+        assert_eq!(fm.keywords, vec!["mutex"]);
+        assert!(fm.extra.is_empty());
+        // A misspelling of the new keys is caught like any other.
+        let (_, diags) = parse_text("---\ntitle: T\nkeyword: [x]\n---\n");
+        assert_eq!(diags.len(), 1);
+        assert!(
+            diags[0]
+                .hint
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("did you mean `keywords`?")
+        );
+        // A mapping is not a list of phrases: the error is at the value, with the fix.
+        let (_, diags) = parse_text("---\ntitle: T\naliases: {a: b}\n---\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, 3);
+        assert!(diags[0].message.contains("`aliases` must be a list"));
+    }
+
+    #[test]
     fn keys_and_the_closing_fence_are_found_by_line() {
         let text = "---\ntitle: \"summary: no\"\nsummary : \"\"\n---\nsummary: body\n";
         assert_eq!(key_position(text, "summary"), Some((3, 1)));

@@ -102,6 +102,10 @@ pub struct FrontMatter {
     /// Each entry with the line and column it was written at, so it can be reported.
     pub related: Vec<(String, usize, usize)>,
     pub draft: bool,
+    /// Other names a reader may search the page by; search weighs them like the title.
+    pub aliases: Vec<String>,
+    /// Words a reader may search the page by that it does not use itself; weighed like the title.
+    pub keywords: Vec<String>,
     /// Keys Prepbook does not know, kept for templates (`extra.<key>` on a question's or a
     /// section's page).
     #[serde(with = "crate::as_json")]
@@ -123,6 +127,10 @@ pub const KNOWN_KEYS: &[&str] = &[
     "weight",
     "related",
     "draft",
+    "aliases",
+    "keywords",
+    // Kept in `extra`; the Anki exports make a note's GUID of it (`crate::export::notes`).
+    "id",
 ];
 
 /// The known key that `name` is a misspelling of (`tag` -> `tags`), if it is one.

@@ -3,15 +3,33 @@
    through PrepbookData (script elements), and only once the reader uses search.
 
    Matching: words are normalized and stemmed exactly as src/search/tokenize.rs does at build
-   time; the last word also matches as a prefix while typing; a word of five letters or more with
-   no exact or prefix match tolerates one typo after its first two letters.
-   Ranking: more query words matched first; then, per word, title (8) > tags (4) > summary (2)
-   > body (1), times exact (1) > prefix (0.6) > typo (0.3); then reading order.
+   time; the last word also matches as a prefix while typing; a word of five letters or more
+   that the guide does not use as written tolerates typos after its first two letters (one edit,
+   two from eight letters). What a query means (synonyms, dotted names, stop words) and how
+   results are ordered is search-rank.js's.
    Everything shown is built with text nodes, but for a summary: that is HTML the build made
    (inline markup, every character of the author's text escaped, no links), never text from the
    index interpreted here. */
 (function (global) {
   "use strict";
+
+  // search-rank.js: loaded before this script by the default theme; a guide's own base.html
+  // written before it existed gets it on the first query (rankReady).
+  var Rank = typeof module === "object" && module.exports ? require("./search-rank.js") : global.PrepbookSearchRank;
+  var rankLoading = null;
+  function rankReady() {
+    if (Rank) { return Promise.resolve(); }
+    if (!rankLoading) {
+      rankLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = PrepbookData.root() + "static/search-rank.js";
+        script.onload = function () { Rank = global.PrepbookSearchRank; resolve(); };
+        script.onerror = function () { rankLoading = null; reject(new Error("static/search-rank.js did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return rankLoading;
+  }
 
   /* ---------------------------------------------------------------- text, as in tokenize.rs */
 
@@ -244,25 +262,15 @@
   }
 
   /** At most one insertion, deletion, substitution or swap of neighbours between a and b. */
-  function oneEdit(a, b) {
-    if (a === b) { return true; }
-    var la = a.length, lb = b.length;
-    if (Math.abs(la - lb) > 1) { return false; }
-    var i = 0;
-    while (i < la && i < lb && a.charAt(i) === b.charAt(i)) { i++; }
-    if (la === lb) {
-      if (a.slice(i + 1) === b.slice(i + 1)) { return true; }
-      return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
-    }
-    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-  }
+  function oneEdit(a, b) { return Rank.editDistance(a, b, 1) <= 1; }
 
   /* ---------------------------------------------------------------- the engine */
 
-  var EXACT = 1, PREFIX = 0.6, TYPO = 0.3;
-  var STOP = ["a", "an", "and", "are", "as", "at", "be", "by", "do", "does", "for", "from", "how", "i", "if",
-    "in", "is", "it", "of", "on", "or", "the", "to", "vs", "what", "when", "where", "which", "who", "why",
-    "with", "you", "your"];
+  var EXACT = 1, STEM = 0.5, PREFIX = 0.6;
+  var analyzerMade = null;
+  function analyzer() {
+    return analyzerMade || (analyzerMade = Rank.make({ normalize: normalize, words: words, term: term }));
+  }
   var FACETS = ["section", "difficulty", "level", "tag"];
 
   function fieldScore(mask) {
@@ -301,23 +309,27 @@
     });
   };
 
-  /** The terms one query word matches: {term: factor}. */
+  /**
+   * The terms one query word matches: {term: factor}. A word the guide does not use as written
+   * (nothing, or only words of the same stem) also tries the words of its shard group within
+   * its typos, keeping only the closest.
+   */
   Engine.prototype.match = function (q, isLast) {
     var self = this;
     return Promise.all([this.manifest(), this.shardFor(q.term), this.shardFor(q.word)]).then(function (r) {
-      var m = r[0], found = {};
+      var m = r[0], found = {}, written = false, prefixed = false;
       var add = function (t, f) { if (!(found[t] >= f)) { found[t] = f; } };
       [r[1], r[2]].forEach(function (shard) {
         if (!shard) { return; }
-        if (shard.t[q.term] !== undefined) { add(q.term, EXACT); }
-        if (shard.w[q.word] !== undefined) { add(shard.w[q.word], EXACT); }
+        if (shard.t[q.term] !== undefined) { add(q.term, q.term === q.word ? EXACT : STEM); written = written || q.term === q.word; }
+        if (shard.w[q.word] !== undefined) { add(shard.w[q.word], EXACT); written = true; }
         if (isLast && q.word.length >= 2) {
-          Object.keys(shard.t).forEach(function (t) { if (t.indexOf(q.word) === 0) { add(t, PREFIX); } });
-          Object.keys(shard.w).forEach(function (w) { if (w.indexOf(q.word) === 0) { add(shard.w[w], PREFIX); } });
+          Object.keys(shard.t).forEach(function (t) { if (t !== q.word && t.indexOf(q.word) === 0) { add(t, PREFIX); prefixed = true; } });
+          Object.keys(shard.w).forEach(function (w) { if (w !== q.word && w.indexOf(q.word) === 0) { add(shard.w[w], PREFIX); prefixed = true; } });
         }
       });
-      if (Object.keys(found).length || Array.from(q.word).length < 5) { return found; }
-      // One typo after the first two letters, among the words and terms of the same shard group.
+      var edits = Rank.allowedEdits(q.word);
+      if (written || prefixed || !edits || /[_.]/.test(q.word)) { return found; }
       var key = shardKey(q.word);
       var group = m.shards[key];
       if (group === undefined) { return found; }
@@ -328,8 +340,17 @@
         return all;
       }) : self.get("w/" + keyFile(key));
       return dict.then(function (all) {
+        var near = [], closest = edits + 1;
         Object.keys(all).forEach(function (w) {
-          if (w.length >= 4 && oneEdit(q.word, w)) { add(all[w] === 0 ? w : all[w], TYPO); }
+          if (w.length < 4) { return; }
+          var d = Rank.editDistance(q.word, w, edits);
+          if (d > 0 && d <= edits) {
+            near.push([w, d]);
+            closest = Math.min(closest, d);
+          }
+        });
+        near.forEach(function (x) {
+          if (x[1] === closest) { add(all[x[0]] === 0 ? x[0] : all[x[0]], Rank.typoFactor(q.word, x[0], x[1])); }
         });
         return found;
       });
@@ -386,13 +407,10 @@
     return this.facetData;
   };
 
-  /** Query words that count: stop words are dropped unless the query has nothing else. */
-  function queryWords(query) {
-    var norm = normalize(query);
-    var list = words(norm).map(function (w) { return { word: w, term: /[_.]/.test(w) ? w : term(w) }; });
-    var content = list.filter(function (q) { return STOP.indexOf(q.word) < 0; });
-    var trailingSpace = /\s$/.test(query);
-    return { words: content.length ? content : list, prefix: !trailingSpace };
+  /** Query words that count, as search-rank.js reads them (without synonyms). */
+  function queryWords(text) {
+    var a = analyzer().analyze(text, {});
+    return { words: a.words, prefix: a.prefix };
   }
 
   /** Does a doc pass the filters? f: {section: [ids], difficulty: [1..3], level: [bits], tag: [ids]}. */
@@ -413,64 +431,64 @@
   Engine.prototype.search = function (query, filters, withCounts) {
     var self = this;
     filters = filters || {};
-    var q = queryWords(query || "");
     var anyFilter = FACETS.some(function (k) { return (filters[k] || []).length; });
-    return this.manifest().then(function (m) {
+    return Promise.all([this.manifest(), rankReady()]).then(function (r0) {
+      var m = r0[0];
+      var q = analyzer().analyze(query || "", m);
       var f = resolveFilters(m, filters);
       var terms = {};
+      var n = m.n;
+      // Each matched term's postings into the best score per document (Rank.Scores).
       var scoreOf = function (found) {
         var ts = Object.keys(found);
         ts.forEach(function (t) { terms[t] = Math.max(terms[t] || 0, found[t]); });
         return Promise.all(ts.map(function (t) { return self.postings(t); })).then(function (lists) {
-          var best = {};
+          var best = new Rank.Scores(n);
           lists.forEach(function (list, j) {
-            var factor = found[ts[j]];
-            list.forEach(function (p) {
-              var s = fieldScore(p[1]) * factor + 0.01 * p[2];
-              if (!(best[p[0]] >= s)) { best[p[0]] = s; }
-            });
+            var factor = found[ts[j]], typo = factor < STEM;
+            list.forEach(function (p) { best.put(p[0], fieldScore(p[1]) * factor + 0.01 * p[2], p[1], typo); });
           });
           return best;
         });
       };
-      var matching = Promise.all(q.words.map(function (w, i) {
-        var last = q.prefix && i === q.words.length - 1;
-        return self.match(w, last).then(function (found) {
-          if (Object.keys(found).length || Array.from(w.word).length < 6 || /[_.]/.test(w.word)) { return scoreOf(found); }
+      // One word of an alternative; a long word that matches nothing may be two the guide
+      // writes apart ("virtualenv").
+      var wordScores = function (w, alone) {
+        return self.match(w, w.prefix).then(function (found) {
+          if (Object.keys(found).length || !alone || Array.from(w.word).length < 6 || /[_.]/.test(w.word)) { return scoreOf(found); }
           return self.compound(w.word).then(function (parts) {
-            if (!parts) { return {}; }
+            if (!parts) { return new Rank.Scores(n); }
             return Promise.all([scoreOf(parts[0]), scoreOf(parts[1])]).then(function (b) {
-              var best = {};
-              Object.keys(b[0]).forEach(function (d) {
-                if (b[1][d] !== undefined) { best[d] = 0.4 * (b[0][d] + b[1][d]); }
+              var best = new Rank.Scores(n);
+              b[0].docs.forEach(function (d) {
+                if (b[1].s[d]) { best.put(d, 0.4 * (b[0].s[d] + b[1].s[d]), b[0].mask[d] & b[1].mask[d], false); }
               });
               return best;
             });
           });
         });
-      })).then(function (scored) { return { scored: scored, terms: terms }; });
-      var needFacets = anyFilter || withCounts || !q.words.length;
-      return Promise.all([matching, needFacets ? self.facets() : null]).then(function (r) {
-        var scored = r[0].scored, fc = r[1];
-        if (fc) { fc.sectionOf = sectionTest(m, fc); }
-        var docs = {};
-        if (!q.words.length) {
-          for (var d0 = 0; d0 < m.n; d0++) { docs[d0] = { doc: d0, score: 0, matched: 0 }; }
-        }
-        scored.forEach(function (best) {
-          Object.keys(best).forEach(function (k) {
-            var e = docs[k] || (docs[k] = { doc: +k, score: 0, matched: 0 });
-            e.score += best[k];
-            e.matched += 1;
+      };
+      var matching = Promise.all(q.slots.map(function (slot) {
+        return Promise.all(slot.alts.map(function (a) {
+          return Promise.all(a.words.map(function (w) { return wordScores(w, a.words.length === 1); })).then(function (per) {
+            return Rank.alternative(per, a.weight, n);
           });
-        });
-        var all = Object.keys(docs).map(function (k) { return docs[k]; });
+        })).then(function (alts) { return Rank.slot(alts, n); });
+      })).then(function (scored) { return { scored: scored, terms: terms }; });
+      var needFacets = anyFilter || withCounts || !q.slots.length;
+      return Promise.all([matching, needFacets ? self.facets() : null]).then(function (r) {
+        var fc = r[1];
+        if (fc) { fc.sectionOf = sectionTest(m, fc); }
+        // Best first; with no words, every question in reading order.
+        var all = [];
+        if (q.slots.length) { all = Rank.rank(r[0].scored, m.n); } else {
+          for (var d0 = 0; d0 < m.n; d0++) { all.push({ doc: d0, score: 0, matched: 0 }); }
+        }
         // With neither words nor filters nothing is listed, but the counts cover the whole guide:
         // they say what choosing each filter would list.
         var counted = all;
-        if (!q.words.length && !anyFilter) { all = []; }
+        if (!q.slots.length && !anyFilter) { all = []; }
         var hits = fc ? all.filter(function (h) { return passes(fc, h.doc, f); }) : all;
-        hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
         var out = { hits: hits, total: hits.length, terms: r[0].terms, words: q.words, prefix: q.prefix };
         if (withCounts && fc) { out.counts = counts(m, fc, counted, f); }
         return out;

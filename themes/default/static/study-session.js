@@ -1,5 +1,6 @@
-/* Prepbook study page (study.html): the deck chooser, flashcard sessions, mock interviews and
-   the reader's data (export, import, reset). Builds on study.js (window.PrepbookStudy). Plain
+/* Prepbook study page (study.html): the deck chooser and the desired retention, flashcard
+   sessions (grade buttons kept in reach, each with its next interval), mock interviews and the
+   reader's data (export, import, reset). Builds on study.js (window.PrepbookStudy). Plain
    script, so it runs from file:// as well as over HTTP. */
 (function () {
   "use strict";
@@ -169,6 +170,7 @@
     bar.value = session.pos;
     back.hidden = true;
     grades.hidden = true;
+    flipButton.hidden = false;
     flipButton.setAttribute("aria-expanded", "false");
     flipButton.firstChild.nodeValue = "Show answer ";
     $("pb-prev").disabled = session.pos === 0;
@@ -216,14 +218,44 @@
     if (session.mock) { startTimer(); }
   }
 
+  /* Shows or hides the back. Shown, the grade buttons take the place of "Show answer" in the
+     bar at the bottom of the window, each saying when the card would come back; a back that
+     starts below the fold is scrolled up, so the short answer shows first. */
   function flip() {
     if (!session) { return; }
     session.flipped = !session.flipped;
+    var hadFocus = document.activeElement === flipButton;
     back.hidden = !session.flipped;
     grades.hidden = !session.flipped;
+    flipButton.hidden = session.flipped;
     flipButton.setAttribute("aria-expanded", session.flipped ? "true" : "false");
     flipButton.firstChild.nodeValue = session.flipped ? "Hide answer " : "Show answer ";
-    if (session.flipped) { session.answered[session.pos] = true; }
+    if (!session.flipped) { return; }
+    session.answered[session.pos] = true;
+    showIntervals();
+    if (hadFocus) { card.focus({ preventScroll: true }); }
+    var top = back.getBoundingClientRect().top;
+    var bar = $("pb-answer-bar").getBoundingClientRect().height;
+    if (top > window.innerHeight - bar - 96) { back.scrollIntoView({ block: "start" }); }
+  }
+
+  /* Each grade button's next interval ("1m", "10m", "3d"), from the card as it was before this
+     session graded it. */
+  function showIntervals() {
+    var c = current();
+    var record = session.grades[session.pos] ? session.before[session.pos] : store.get(c.url);
+    var now = new Date();
+    var dues = null;
+    try { dues = Scheduler.preview(record, now, store.retention()); } catch (e) { dues = null; }
+    each(grades.querySelectorAll("[data-next]"), function (el, i) {
+      el.textContent = "";
+      if (!dues) { return; }
+      var hint = document.createElement("span");
+      hint.className = "visually-hidden";
+      hint.textContent = ", next in ";
+      el.appendChild(hint);
+      el.appendChild(document.createTextNode(Scheduler.span(now, dues[i])));
+    });
   }
 
   function grade(g) {
@@ -241,7 +273,8 @@
     }
     session.grades[session.pos] = g;
     var label = S.GRADE_LABELS[g - 1];
-    move(1, label + ": " + S.describe(record, S.today()));
+    var now = new Date();
+    move(1, label + " (back in " + Scheduler.span(now, new Date(record.due)) + "): " + S.describe(record, S.today()));
   }
 
   /* Moves by `step` cards; past the last card, the session ends. */
@@ -424,6 +457,29 @@
     box.appendChild(list);
   }
 
+  /* ---- The desired retention ---- */
+
+  var retentionInput = $("pb-retention");
+  var retentionStatus = $("pb-retention-status");
+
+  function showRetention() {
+    retentionInput.value = String(Math.round(store.retention() * 100));
+  }
+
+  retentionInput.addEventListener("change", function () {
+    var percent = Number(retentionInput.value);
+    var min = Math.round(Scheduler.RETENTION.min * 100);
+    var max = Math.round(Scheduler.RETENTION.max * 100);
+    if (!(Math.floor(percent) === percent && percent >= min && percent <= max)) {
+      retentionStatus.textContent = "Choose a whole number from " + min + " to " + max + "; the schedule still aims at " +
+        Math.round(store.retention() * 100) + "%.";
+      return;
+    }
+    retentionStatus.textContent = store.setRetention(percent / 100) ?
+      "From now on, cards are scheduled for " + percent + "% recall." : store.error;
+  });
+  showRetention();
+
   /* ---- Your data: export, import, reset ---- */
 
   var dataStatus = $("pb-data-status");
@@ -466,8 +522,9 @@
         return;
       }
       say("Imported " + file.name + ": " + plural(result.added, "question", "questions") + " added, " +
-        result.updated + " updated with newer progress" +
+        result.updated + " updated with newer progress, " + plural(result.grades, "grade", "grades") + " added to the review log" +
         (result.solved ? ", " + plural(result.solved, "solved exercise", "solved exercises") + " added." : "."));
+      showRetention();
       updateCounts();
       showSolved();
       S.refreshProgress();
@@ -493,6 +550,7 @@
     confirmBox.hidden = true;
     $("pb-reset").focus();
     say(ok ? "All progress for this guide was deleted." : "Progress could not be deleted: storage is turned off.", !ok);
+    showRetention();
     updateCounts();
     showSolved();
     S.refreshProgress();

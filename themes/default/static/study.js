@@ -160,10 +160,11 @@
       var ago = Scheduler.daysBetween(Scheduler.dayOf(new Date(record.seen)), day);
       parts.push("last seen " + (ago <= 0 ? "today" : ago === 1 ? "yesterday" : ago + " days ago"));
     }
-    if (record.due) {
-      var until = Scheduler.daysBetween(day, record.due);
-      var when = until === 0 ? "due today" : until === 1 ? "due tomorrow" : until < 0 ? "overdue since " + record.due : "due in " + until + " days";
-      parts.push(when + (until > 0 ? " (" + record.due + ")" : ""));
+    var due = Scheduler.dueDay(record);
+    if (due) {
+      var until = Scheduler.daysBetween(day, due);
+      var when = until === 0 ? "due today" : until === 1 ? "due tomorrow" : until < 0 ? "overdue since " + due : "due in " + until + " days";
+      parts.push(when + (until > 0 ? " (" + due + ")" : ""));
     }
     return parts.join(" \u00b7 ") + ".";
   }
