@@ -264,7 +264,7 @@ test('SM-2 progress in storage is migrated on first load, keeping every due day 
 test('an SM-2 progress file exported by an earlier version imports', () => {
   const fresh = Store.open(GUIDE, new MemoryStorage());
   const result = fresh.importJson(fixture('progress-v1-sm2.json'));
-  assert.deepEqual(result, { ok: true, added: 6, updated: 0, grades: 14 });
+  assert.deepEqual(result, { ok: true, added: 6, updated: 0, grades: 14, solved: 0 });
   const stored = new MemoryStorage();
   stored.setItem(Store.storageKey(GUIDE), fixture('localstorage-v1-sm2.json').trim());
   assert.deepEqual(fresh.all(), Store.open(GUIDE, stored).all(), 'the same as migrating it in storage');
@@ -325,10 +325,10 @@ test('solved exercises travel in the export file and merge on import, keeping th
   store.solveExercise(SUMS, TUE, 'Sums');
   const data = JSON.parse(store.exportJson(TUE));
   assert.deepEqual(data.exercises, { [SUMS]: { solved: '2025-06-03T09:00:00.000Z', title: 'Sums' } });
-  assert.equal(data.version, 1, 'the format version is unchanged: older files still import');
+  assert.equal(data.version, Store.VERSION, 'solved exercises need no version of their own');
 
   const fresh = Store.open(GUIDE, new MemoryStorage());
-  assert.deepEqual(fresh.importJson(JSON.stringify(data)), { ok: true, added: 3, updated: 0, solved: 1 });
+  assert.deepEqual(fresh.importJson(JSON.stringify(data)), { ok: true, added: 3, updated: 0, grades: 3, solved: 1 });
   assert.equal(fresh.solvedOn(SUMS), '2025-06-03T09:00:00.000Z');
 
   const earlier = Store.open(GUIDE, new MemoryStorage());
@@ -343,7 +343,7 @@ test('a progress file from before solved exercises imports as it did', () => {
   const data = JSON.parse(graded().exportJson(TUE));
   delete data.exercises;
   const fresh = Store.open(GUIDE, new MemoryStorage());
-  assert.deepEqual(fresh.importJson(JSON.stringify(data)), { ok: true, added: 3, updated: 0, solved: 0 });
+  assert.deepEqual(fresh.importJson(JSON.stringify(data)), { ok: true, added: 3, updated: 0, grades: 3, solved: 0 });
   assert.deepEqual(fresh.exercises(), {});
 });
 
