@@ -349,7 +349,7 @@ impl Layout {
             };
             sections.push(ExportSection {
                 index: pos,
-                intro_html: targets.rewrite(&section.intro.html, &section.url, &id),
+                intro_html: targets.rewrite_intro(&section.intro.html, &section.url, &id),
                 id,
                 title: section.title.clone(),
                 depth: section.depth,

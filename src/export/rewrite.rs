@@ -41,7 +41,18 @@ pub fn data_uri(name: &str, bytes: &[u8]) -> String {
 
 impl Targets {
     /// Rewrites `html`, which was rendered for the page at `page_url`; its ids get `prefix-`.
+    /// Its headings go two levels down, under the question's `<h3>`.
     pub fn rewrite(&self, html: &str, page_url: &str, prefix: &str) -> String {
+        shift_headings(&self.rewrite_links(html, page_url, prefix), 2)
+    }
+
+    /// As [`Targets::rewrite`], for a section's introduction: its headings go one level down,
+    /// under the section's `<h2>`.
+    pub fn rewrite_intro(&self, html: &str, page_url: &str, prefix: &str) -> String {
+        shift_headings(&self.rewrite_links(html, page_url, prefix), 1)
+    }
+
+    fn rewrite_links(&self, html: &str, page_url: &str, prefix: &str) -> String {
         let mut out = String::with_capacity(html.len() + 256);
         let mut rest = html;
         // Inside a tag, where `name="` is an attribute; outside, it is text (code that reads
@@ -83,7 +94,7 @@ impl Targets {
             rest = &rest[value_start + len..];
         }
         out.push_str(rest);
-        shift_headings(&out, 2)
+        out
     }
 
     fn link(&self, value: &str, page_url: &str, prefix: &str) -> Option<String> {

@@ -49,6 +49,10 @@ async function cardTitle(page) {
 }
 
 const PROGRESS = 'main .study-progress';
+/** The bundled guide's deck, and how many of its cards are in the Concurrency section. */
+const DECK = JSON.parse(fs.readFileSync(path.join(SITE, 'study/deck.js'), 'utf8')
+  .replace(/^PrepbookData\.register\("study-deck","",/, '').replace(/\);\s*$/, ''));
+const CONC = DECK.cards.filter((c) => DECK.sections[c[1]] && DECK.sections[c[1]].url === CONCURRENCY).length;
 /** The number of questions in the bundled guide, from its deck. */
 const TOTAL = JSON.parse(fs.readFileSync(path.join(SITE, 'study/deck.js'), 'utf8')
   .replace(/^PrepbookData\.register\("study-deck","",/, '').replace(/\);\s*$/, '')).cards.length;
@@ -79,7 +83,7 @@ async function shows(page, selector, expected) {
 /** Starts a flashcard session on the Concurrency section, in order. */
 async function startConcurrency(page) {
   await page.selectOption('#pb-deck-section', CONCURRENCY);
-  assert.equal(await page.textContent('#pb-deck-match'), '10 cards in this deck.');
+  assert.equal(await page.textContent('#pb-deck-match'), `${CONC} cards in this deck.`);
   await page.click('#pb-start');
 }
 
@@ -117,7 +121,7 @@ test('a flashcard session: flip, grade every card, see the summary, then the pro
   await studyPage(page);
   await shows(page, PROGRESS, `0 of ${TOTAL} known`);
   await startConcurrency(page);
-  assert.equal(await page.textContent('#pb-position'), 'Card 1 of 10');
+  assert.equal(await page.textContent('#pb-position'), `Card 1 of ${CONC}`);
   assert.equal(await cardTitle(page), 'What is the Global Interpreter Lock?');
   assert.match(await page.textContent('#pb-card-prompt'), /The interviewer asks what the GIL is/);
   // The back is the short answer, then the answer.
@@ -127,36 +131,39 @@ test('a flashcard session: flip, grade every card, see the summary, then the pro
   await page.keyboard.press('Space');
   assert.equal(await page.isVisible('#pb-card-back'), false, 'Space flips back');
 
-  const grades = [4, 3, 1, 4, 2, 4, 3, 1, 4, 4];
+  // Every grade, over however many cards the section has: Easy makes a card known.
+  const grades = Array.from({ length: CONC }, (_, i) => [4, 3, 1, 4, 2][i % 5]);
+  const count = (g) => grades.filter((x) => x === g).length;
+  const known = count(4);
   const titles = await gradeCards(page, grades);
-  assert.equal(new Set(titles).size, 10, 'ten different cards');
+  assert.equal(new Set(titles).size, CONC, 'every card a different question');
   assert.equal(await page.isVisible('#pb-summary'), true);
   assert.equal(await page.textContent('#pb-summary-title'), 'Session complete');
   assert.equal(await page.textContent('#pb-summary-text'),
-    'You went through 10 cards and graded 10. Known now: 5 of 10 in this deck.');
+    `You went through ${CONC} cards and graded ${CONC}. Known now: ${known} of ${CONC} in this deck.`);
   const counts = await page.$$eval('#pb-summary-grades dt, #pb-summary-grades dd', (els) => els.map((e) => e.textContent));
-  assert.deepEqual(counts, ['Again', '2', 'Hard', '1', 'Good', '2', 'Easy', '5']);
+  assert.deepEqual(counts, ['Again', String(count(1)), 'Hard', String(count(2)), 'Good', String(count(3)), 'Easy', String(known)]);
   const missed = await page.$$eval('#pb-summary-list li a', (as) => as.map((a) => a.textContent));
-  assert.deepEqual(missed, [titles[2], titles[7]]);
-  assert.equal(await page.textContent('#pb-again-missed'), 'Study the 2 missed cards again');
-  assert.equal(await page.getAttribute('#pb-progress', 'value'), '10');
+  assert.deepEqual(missed, titles.filter((_, i) => grades[i] === 1));
+  assert.equal(await page.textContent('#pb-again-missed'), `Study the ${count(1)} missed cards again`);
+  assert.equal(await page.getAttribute('#pb-progress', 'value'), String(CONC));
 
   // The section page, the home page and a tag page count what the reader knows, after a reload.
   await page.goto(disk(CONCURRENCY));
   await page.reload();
-  await shows(page, PROGRESS, '5 of 10 known');
+  await shows(page, PROGRESS, `${known} of ${CONC} known`);
   const badges = await page.$$eval('.question-card .study-state', (bs) => bs.map((b) => b.textContent));
-  assert.equal(badges.filter((b) => b === 'Known').length, 5);
-  assert.equal(badges.filter((b) => b === 'Learning').length, 5);
+  assert.equal(badges.filter((b) => b === 'Known').length, known);
+  assert.equal(badges.filter((b) => b === 'Learning').length, CONC - known);
   await page.goto(disk('index.html'));
-  await shows(page, '.hero .study-progress', `5 of ${TOTAL} known`);
-  await shows(page, `.study-progress[data-scope-url="${CONCURRENCY}"]`, '5 of 10 known');
+  await shows(page, '.hero .study-progress', `${known} of ${TOTAL} known`);
+  await shows(page, `.study-progress[data-scope-url="${CONCURRENCY}"]`, `${known} of ${CONC} known`);
   assert.equal(await page.locator('.section-card .study-progress:visible').count(), 1,
     'sections the reader has not studied stay quiet');
   await page.goto(disk('tags/threading.html'));
   const tagged = await page.$$eval('.question-card .card-title', (as) => as.map((a) => a.textContent));
-  const known = titles.filter((t, i) => grades[i] === 4 && tagged.includes(t)).length;
-  await shows(page, PROGRESS, `${known} of ${tagged.length} known`);
+  const knownTagged = titles.filter((t, i) => grades[i] === 4 && tagged.includes(t)).length;
+  await shows(page, PROGRESS, `${knownTagged} of ${tagged.length} known`);
 
   assert.deepEqual(problems, []);
   assert.deepEqual(foreignRequests, [], 'no request leaves the site');
@@ -248,7 +255,7 @@ test('grading sets due dates, and cards come due on their day', async () => {
     `Easy (back in ${easyDays}d): Known · last seen today · due in ${easyDays} days (${easyDue}).`);
   await page.click('#pb-end');
   assert.equal(await page.textContent('#pb-summary-text'),
-    'You went through 4 of 10 cards and graded 3. Known now: 1 of 10 in this deck.', 'ended early, on the fourth card');
+    `You went through 4 of ${CONC} cards and graded 3. Known now: 1 of ${CONC} in this deck.`, 'ended early, on the fourth card');
   await page.click('#pb-new-deck');
   await page.selectOption('#pb-deck-section', '');
   assert.equal(await page.textContent('[data-count="due"]'), '2', 'the cards in their minute steps are due today');
@@ -310,7 +317,7 @@ test('export from the served site, import into a fresh profile opened from disk'
     /: 3 questions added, 0 updated with newer progress, 3 grades added to the review log\.$/);
   await shows(second.page, PROGRESS, `2 of ${TOTAL} known · 1 learning · 1 due today`);
   await second.page.goto(disk(CONCURRENCY));
-  await shows(second.page, PROGRESS, '2 of 10 known');
+  await shows(second.page, PROGRESS, `2 of ${CONC} known`);
   assert.deepEqual(second.problems, []);
   await second.context.close();
 });
@@ -349,7 +356,7 @@ test('a corrupt or foreign import is refused with a message and the progress sta
     await shows(page, PROGRESS, `2 of ${TOTAL} known`);
   }
   await page.goto(disk(CONCURRENCY));
-  await shows(page, PROGRESS, '2 of 10 known');
+  await shows(page, PROGRESS, `2 of ${CONC} known`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -373,7 +380,7 @@ test('reset asks first, and only deletes when confirmed', async () => {
   assert.equal(await page.textContent('#pb-data-status'), 'All progress for this guide was deleted.');
   await shows(page, PROGRESS, `0 of ${TOTAL} known`);
   await page.goto(disk(CONCURRENCY));
-  await shows(page, PROGRESS, '0 of 10 known');
+  await shows(page, PROGRESS, `0 of ${CONC} known`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -449,7 +456,7 @@ test('question pages: hide answers (remembered), show one with A, I know this an
   await page.click('text=Review again');
   assert.match(await page.textContent('#pb-study-status'), /^Marked for review\. Learning · last seen today · due today\.$/);
   await page.goto(disk(CONCURRENCY));
-  await shows(page, PROGRESS, '0 of 10 known');
+  await shows(page, PROGRESS, `0 of ${CONC} known`);
   assert.equal(await page.textContent('.question-card[data-url="concurrency/deadlocks.html"] .study-state'), 'Learning');
 
   await page.goto(disk(GIL));

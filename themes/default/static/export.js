@@ -239,8 +239,10 @@
       if (node.nodeType === 3) { text(node.nodeValue); return; }
       if (node.nodeType !== 1) { return; }
       var tag = node.tagName;
+      // An exercise's folded tests and solution are code, which the build's text leaves out,
+      // labels and all.
       if (tag === "PRE" || tag === "SCRIPT" || tag === "STYLE" || tag === "BUTTON" ||
-        /(^|\s)(anchor|code-block|alert-title)(\s|$)/.test(node.className)) { return; }
+        /(^|\s)(anchor|code-block|alert-title|exercise-tests|exercise-solution)(\s|$)/.test(node.className)) { return; }
       var cell = tag === "TD" || tag === "TH", block = BLOCK.test(tag);
       if (cell) { separate(2); } else if (block) { separate(3); } else if (tag === "BR") { separate(1); }
       Array.prototype.forEach.call(node.childNodes, walk);
