@@ -151,6 +151,7 @@
     "    finally:",
     "        sys.settrace(None)",
     "        sys.modules['__main__'] = real_main",
+    "        main.__dict__.clear()",
     "        _prepbook_forget(before)",
     "    sys.stdout.flush()",
     "    return json.dumps({'ok': True, 'error': None})",
