@@ -36,8 +36,8 @@ fn registered(script: &str, name: &str) -> Vec<u8> {
     raw
 }
 
-#[test]
-fn a_local_runtime_is_copied_into_the_site_as_data_scripts() {
+/// A guide of the `basic` fixture whose book.toml names a folder of stand-in runtime files.
+fn guide_with_local_runtime() -> tempfile::TempDir {
     let dir = fixture("basic");
     let runtime = dir.path().join("vendor/pyodide");
     std::fs::create_dir_all(&runtime).expect("mkdir");
@@ -48,6 +48,12 @@ fn a_local_runtime_is_copied_into_the_site_as_data_scripts() {
     let mut text = std::fs::read_to_string(&config).expect("read");
     text.push_str("\n[python]\nruntime = \"vendor/pyodide\"\n");
     std::fs::write(&config, text).expect("write");
+    dir
+}
+
+#[test]
+fn a_local_runtime_is_copied_into_the_site_as_data_scripts() {
+    let dir = guide_with_local_runtime();
     build_ok(dir.path());
     let site = Site::new(dir.path().join("book"));
     for name in FILES {
@@ -152,21 +158,6 @@ fn the_cdn_integrity_hashes_are_those_of_the_pinned_npm_package() {
             "{name}: the list lacks {hash}"
         );
     }
-}
-
-/// A guide of the `basic` fixture whose book.toml names a folder of stand-in runtime files.
-fn guide_with_local_runtime() -> tempfile::TempDir {
-    let dir = fixture("basic");
-    let runtime = dir.path().join("vendor/pyodide");
-    std::fs::create_dir_all(&runtime).expect("mkdir");
-    for name in FILES {
-        std::fs::write(runtime.join(name), format!("the bytes of {name}")).expect("write");
-    }
-    let config = dir.path().join("book.toml");
-    let mut text = std::fs::read_to_string(&config).expect("read");
-    text.push_str("\n[python]\nruntime = \"vendor/pyodide\"\n");
-    std::fs::write(&config, text).expect("write");
-    dir
 }
 
 /// The text of the export's data block `name`, or None.
