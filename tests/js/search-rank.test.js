@@ -74,3 +74,15 @@ test('stop words of a plain question do not count; words in the title outrank ma
   ]);
   assert.deepEqual(await titles(engine, 'closure late binding'), ['Closures and late binding', 'Other']);
 });
+
+test('words close together outrank the same words far apart', async () => {
+  const { engineOver, titles } = require('../browser/lib/node-search');
+  const filler = Array.from({ length: 30 }, (_, i) => `filler${i}`).join(' ');
+  const engine = engineOver([
+    { title: 'Scattered', body: `a connection opens here. ${filler}. later a pool appears` },
+    { title: 'Together', body: `${filler}. a connection pool keeps sockets open` },
+  ]);
+  assert.deepEqual(await titles(engine, 'connection pool'), ['Together', 'Scattered']);
+  assert.deepEqual(await titles(engine, 'connection'), ['Scattered', 'Together'],
+    'one word has no nearness: equal pages keep their order');
+});

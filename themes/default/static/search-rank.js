@@ -16,7 +16,8 @@
    weight times its best field (title > tags > summary and headings > body); then it is scaled
    by the square of its coverage (the weighed share of the slots it matches, a typo counting
    half when there are several), and raised by the weighed share of the slots it matches in the
-   title (more) or the summary and headings (less). */
+   title (more) or the summary and headings (less). Last, the first few results are reordered by
+   how close together the query's words stand in their text (reorderByNearness). */
 (function (global) {
   "use strict";
 
@@ -296,9 +297,52 @@
     }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   }
 
+  /** How many of the best results are reordered by how close their words are. The search box
+   *  shows as many, and loads their text for its snippets anyway. */
+  var NEAR_DEPTH = 8;
+  /** Words within this many tokens of each other count as close together. */
+  var NEAR_SPAN = 12;
+
+  /**
+   * The most distinct slots found within NEAR_SPAN tokens of each other in `toks` (a text's
+   * terms, in order). `slotTerms` holds, per slot, the index terms that matched it.
+   */
+  function nearest(toks, slotTerms) {
+    var last = new Array(slotTerms.length).fill(-Infinity), best = 0;
+    for (var i = 0; i < toks.length; i++) {
+      var hit = false;
+      for (var s = 0; s < slotTerms.length; s++) {
+        if (slotTerms[s][toks[i]]) { last[s] = i; hit = true; }
+      }
+      if (!hit) { continue; }
+      var close = 0;
+      for (var k = 0; k < last.length; k++) { if (i - last[k] < NEAR_SPAN) { close++; } }
+      if (close > best) { best = close; }
+    }
+    return best;
+  }
+
+  /**
+   * Reorders the first NEAR_DEPTH hits (each with its text's terms in `toks`, null when not
+   * known): a result whose matched words stand close together in one place, as the query
+   * says them, rises by up to 20% over one where they are scattered over the page.
+   */
+  function reorderByNearness(hits, toks, slotTerms) {
+    if (slotTerms.length < 2) { return hits; }
+    var head = hits.slice(0, NEAR_DEPTH).map(function (h, i) {
+      if (!toks[i] || h.matched < 2) { return h; }
+      var near = Math.min(nearest(toks[i], slotTerms), h.matched);
+      var share = near < 2 ? 0 : (near - 1) / (slotTerms.length - 1);
+      return { doc: h.doc, score: h.score * (1 + 0.2 * share), matched: h.matched, near: near };
+    });
+    head.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return head.concat(hits.slice(NEAR_DEPTH));
+  }
+
   var api = {
     STOP: STOP, editDistance: editDistance, allowedEdits: allowedEdits, typoFactor: typoFactor, make: make,
-    Scores: Scores, alternative: alternative, slot: slot, rank: rank
+    Scores: Scores, alternative: alternative, slot: slot, rank: rank,
+    NEAR_DEPTH: NEAR_DEPTH, nearest: nearest, reorderByNearness: reorderByNearness
   };
   if (typeof module === "object" && module.exports) { module.exports = api; } else { global.PrepbookSearchRank = api; }
 })(typeof window !== "undefined" ? window : this);
