@@ -2,6 +2,7 @@
 //! checked into a [`Config`] (unknown keys and folders outside the guide are errors).
 
 mod python;
+mod quantity;
 mod schema;
 mod size;
 mod test;

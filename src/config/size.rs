@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::quantity::{self, Quantity};
+
 /// A number of bytes, written in book.toml as `"5 MB"`, `"500 KB"`, `"2 MiB"` or a plain number
 /// of bytes. KB, MB and GB are powers of 1000; KiB, MiB and GiB powers of 1024.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,13 +12,8 @@ pub struct ByteSize(pub u64);
 impl ByteSize {
     /// Parses `"5 MB"`; `None` when it is not a size.
     pub fn parse(text: &str) -> Option<ByteSize> {
-        let text = text.trim();
-        let split = text
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(text.len());
-        let (number, unit) = text.split_at(split);
-        let number: f64 = number.parse().ok()?;
-        let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        let (number, unit) = quantity::split(text)?;
+        let scale: u64 = match unit.as_str() {
             "" | "b" => 1,
             "kb" => 1_000,
             "mb" => 1_000_000,
@@ -51,32 +48,22 @@ impl std::fmt::Display for ByteSize {
     }
 }
 
+impl Quantity for ByteSize {
+    const EXPECTING: &'static str = "a size such as \"5 MB\", \"500 KB\" or \"2 MiB\"";
+    const BAD_NUMBER: &'static str = "a size must be more than 0 bytes";
+    fn parse(text: &str) -> Option<Self> {
+        ByteSize::parse(text)
+    }
+    fn not_a_value(text: &str) -> String {
+        format!(
+            "`{text}` is not a size: write a number and a unit, such as \"5 MB\", \"500 KB\" or \"2 MiB\""
+        )
+    }
+}
+
 impl<'de> Deserialize<'de> for ByteSize {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = ByteSize;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a size such as \"5 MB\", \"500 KB\" or \"2 MiB\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ByteSize, E> {
-                ByteSize::parse(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` is not a size: write a number and a unit, such as \"5 MB\", \"500 KB\" or \"2 MiB\""
-                    ))
-                })
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ByteSize, E> {
-                match u64::try_from(v) {
-                    Ok(n) if n > 0 => Ok(ByteSize(n)),
-                    _ => Err(E::custom("a size must be more than 0 bytes")),
-                }
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ByteSize, E> {
-                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
-            }
-        }
-        d.deserialize_any(Visitor)
+        quantity::deserialize(d)
     }
 }
 

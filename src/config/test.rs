@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use super::quantity::{self, Quantity};
+
 /// `[test]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case", default)]
@@ -88,13 +90,8 @@ pub struct TimeLimit(pub Duration);
 impl TimeLimit {
     /// Parses `"10s"`; `None` when it is not a positive duration.
     pub fn parse(text: &str) -> Option<TimeLimit> {
-        let text = text.trim();
-        let split = text
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(text.len());
-        let (number, unit) = text.split_at(split);
-        let number: f64 = number.parse().ok()?;
-        let seconds = match unit.trim().to_ascii_lowercase().as_str() {
+        let (number, unit) = quantity::split(text)?;
+        let seconds = match unit.as_str() {
             "" | "s" | "sec" | "secs" | "seconds" => number,
             "ms" => number / 1000.0,
             "m" | "min" | "mins" | "minutes" => number * 60.0,
@@ -116,36 +113,22 @@ impl std::fmt::Display for TimeLimit {
     }
 }
 
+impl Quantity for TimeLimit {
+    const EXPECTING: &'static str = "a duration such as \"10s\", \"500ms\" or \"2m\"";
+    const BAD_NUMBER: &'static str = "a time limit must be more than 0 seconds, under a day";
+    fn parse(text: &str) -> Option<Self> {
+        TimeLimit::parse(text)
+    }
+    fn not_a_value(text: &str) -> String {
+        format!(
+            "`{text}` is not a duration: write a number and a unit, such as \"10s\", \"500ms\" or \"2m\" (under a day)"
+        )
+    }
+}
+
 impl<'de> Deserialize<'de> for TimeLimit {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = TimeLimit;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a duration such as \"10s\", \"500ms\" or \"2m\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TimeLimit, E> {
-                TimeLimit::parse(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` is not a duration: write a number and a unit, such as \"10s\", \"500ms\" or \"2m\" (under a day)"
-                    ))
-                })
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<TimeLimit, E> {
-                TimeLimit::parse(&v.to_string()).ok_or_else(|| {
-                    E::custom("a time limit must be more than 0 seconds, under a day")
-                })
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<TimeLimit, E> {
-                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<TimeLimit, E> {
-                TimeLimit::parse(&v.to_string()).ok_or_else(|| {
-                    E::custom("a time limit must be more than 0 seconds, under a day")
-                })
-            }
-        }
-        d.deserialize_any(Visitor)
+        quantity::deserialize(d)
     }
 }
 
