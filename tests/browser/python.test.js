@@ -161,6 +161,27 @@ test('Edit, Stop on a loop that never ends, then Reset: the original runs again'
   await context.close();
 });
 
+test('Stop while the runtime is still loading leaves no Python worker behind', { skip: SKIP }, async () => {
+  const { context, page, problems } = await overHttp.open();
+  // The runtime's files arrive a second late, so Stop lands while they load.
+  await page.route('**/static/python/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
+  await page.goto(overHttp.url(STR_REPR));
+  await page.click(`${block()} .run-code`);
+  await page.click(`${block()} .stop-code`);
+  assert.equal(await ranOutput(page), 'Stopped.\n');
+  await page.unroute('**/static/python/**');
+  await page.click(`${block()} .run-code`);
+  assert.equal(await ranOutput(page), documentedOutput(), 'the next Run starts Python');
+  // Give a worker made by the stopped load time to appear.
+  await page.waitForTimeout(3000);
+  assert.equal(page.workers().length, 1, 'one worker: the stopped load made none');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an exception shows its traceback, set apart as standard error', { skip: SKIP }, async () => {
   const { context, page, problems } = await fromDisk.open();
   await page.goto(fromDisk.url(STR_REPR));

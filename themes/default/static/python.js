@@ -214,6 +214,8 @@
     var ready = null;
     var pending = null;
     var nextId = 1;
+    // Counts Stops: a worker whose files were still loading when Stop was pressed is not made.
+    var stops = 0;
 
     function allBytes() {
       if (!bytes) {
@@ -236,7 +238,9 @@
 
     function startWorker() {
       if (ready) { return ready; }
+      var stopsBefore = stops;
       ready = allBytes().then(function (files) {
+        if (stops !== stopsBefore) { throw new Error("stopped before Python started"); }
         var src = "(" + workerMain.toString() + ")();";
         var w;
         try {
@@ -285,7 +289,11 @@
           if (pending && pending.id === id) {
             w.postMessage({ type: "run", kind: kind, id: id, code: code, tests: tests, limit: w.inPage ? timeLimit : 0 });
           }
-        }, function (error) { pending = null; reject(error); });
+        }, function (error) {
+          // A Stop during the load has ended this run already, and another may have begun.
+          if (pending && pending.id === id) { pending = null; }
+          reject(error);
+        });
       });
     }
 
@@ -293,6 +301,7 @@
       run: function (code, onOutput) { return run("block", code, "", onOutput); },
       runExercise: function (code, tests, onOutput) { return run("exercise", code, tests, onOutput); },
       stop: function () {
+        stops++;
         if (worker) { worker.terminate(); }
         worker = null;
         ready = null;
