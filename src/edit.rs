@@ -96,6 +96,12 @@ pub fn edit(
     assets: &[String],
     out: &Path,
 ) -> Result<Edited, Failed> {
+    if !kept.loaded.translations.is_empty() {
+        // Each language's view would need its own patch: not done yet, so build them all.
+        return Ok(Edited::NeedsFullBuild(
+            "the guide has translations: every language is built again".into(),
+        ));
+    }
     // A file swapped for a link since the guide was loaded: the whole build decides about it.
     let config = &kept.loaded.guide.config;
     let root = GuideRoot::new(&config.root);

@@ -36,6 +36,10 @@ pub fn rebuild(
     last: &Record,
     steps: &mut Steps,
 ) -> Outcome {
+    // A translated guide's views are not saved: it is built whole.
+    if !config.translations().is_empty() {
+        return Outcome::Full;
+    }
     // The state must be the one the site on disk was built from.
     let Some(state) = snapshot::load(config) else {
         return Outcome::Full;
@@ -78,6 +82,7 @@ pub fn rebuild(
     let mut kept = Kept::new(
         Loaded {
             guide,
+            translations: Vec::new(),
             theme,
             highlighter,
         },
