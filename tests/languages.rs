@@ -355,3 +355,98 @@ fn a_build_after_editing_a_translation_equals_a_clean_build() {
         assert!(html.contains(to), "{page} lacks the edit");
     }
 }
+
+#[test]
+fn serve_rebuilds_every_language_after_an_edit_to_a_translation() {
+    use prepbook::edit::{self, Edited};
+    use prepbook::site::BuildOptions;
+    let opts = BuildOptions {
+        no_cache: true,
+        ..BuildOptions::default()
+    };
+    let dir = fixture("bilingual");
+    let (mut kept, report) =
+        edit::full(dir.path(), &opts, &|publish| publish()).expect("the fixture builds");
+    replace_in(
+        &dir.path().join("content/python/gil.zh.md"),
+        "全局解释器锁保护引用计数。",
+        "这把锁保护引用计数。",
+    );
+    // The edit engine patches a guide in one language only: a translated guide is built whole,
+    // as `serve` does when it is asked to.
+    let edited = edit::edit(&mut kept, &["python/gil.zh.md".into()], &[], &report.output)
+        .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+    assert!(matches!(edited, Edited::NeedsFullBuild(_)), "{edited:?}");
+    let (_, report) =
+        edit::full(dir.path(), &opts, &|publish| publish()).expect("the edited fixture builds");
+    let served = files(&report.output);
+    let fresh = tempfile::tempdir().expect("temp dir");
+    let out = fresh.path().join("site");
+    prepbook(dir.path())
+        .args([
+            "build",
+            "--no-cache",
+            "--output",
+            out.to_str().expect("utf-8"),
+        ])
+        .assert()
+        .success();
+    assert_eq!(served, files(&out));
+    let page = String::from_utf8(served["zh/python/gil.html"].clone()).expect("utf-8");
+    assert!(page.contains("这把锁保护引用计数。"));
+}
+
+#[test]
+fn the_browser_tokenizes_each_language_exactly_like_the_build() {
+    use prepbook::diagnostics::Diagnostics;
+    use prepbook::progress::Progress;
+    use prepbook::search::tokenize::Tokenizer;
+    use prepbook::site::{self, BuildOptions};
+    if !require(node_runs(), "node") {
+        return;
+    }
+    let dir = fixture("bilingual");
+    let opts = BuildOptions {
+        no_cache: true,
+        ..BuildOptions::default()
+    };
+    let config = site::load_config(dir.path(), &opts).expect("config");
+    let loaded =
+        site::load(&config, &opts, &Diagnostics::default(), &Progress::hidden()).expect("guide");
+    let tokenizer = Tokenizer::default();
+    for view in loaded.views() {
+        let cases: Vec<serde_json::Value> = view
+            .questions
+            .iter()
+            .flat_map(|q| [q.title.clone(), q.summary.text.clone(), q.body.text.clone()])
+            .map(|t| {
+                let tokens: Vec<[String; 2]> = tokenizer
+                    .tokens(&t)
+                    .into_iter()
+                    .map(|k| [k.word, k.term])
+                    .collect();
+                serde_json::json!({ "text": t, "tokens": tokens })
+            })
+            .collect();
+        let file = dir.path().join("tokens.json");
+        std::fs::write(&file, serde_json::to_string(&cases).expect("json")).expect("write");
+        let out = std::process::Command::new("node")
+            .arg(repo().join("tests/browser/lib/compare-tokens.js"))
+            .arg(&file)
+            .output()
+            .expect("run node");
+        assert!(
+            out.status.success(),
+            "{}: the browser's tokens differ from the build's:\n{}",
+            view.config.language(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The Chinese view's text is Chinese: the comparison covered character pairs.
+    assert!(
+        loaded.translations[0].questions[0]
+            .body
+            .text
+            .contains("全局解释器锁")
+    );
+}
