@@ -244,7 +244,7 @@ pub fn run_steps(
     let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
         return Err(diags.take_sorted());
     };
-    let languages = SiteLanguages::of(&loaded.views());
+    let languages = site_languages(&loaded.views());
     let staging = Staging::new(&out_dir)
         .map_err(|e| vec![io_error(&out_dir, "cannot create the output folder", e)])?;
     let mut pages = 0;
@@ -413,11 +413,18 @@ pub fn write_search(guide: &Guide, staging: &Staging, diags: &Diagnostics) -> Op
     }))
 }
 
+/// What each language's pages need to link to the others.
+fn site_languages(views: &[&Guide]) -> SiteLanguages {
+    SiteLanguages::of(views, |g| {
+        PageId::all(g).into_iter().map(|p| p.url(g)).collect()
+    })
+}
+
 /// Every page of every language; a page that has translations lists them all as
 /// `xhtml:link` alternates (each language's entry lists every language, itself included).
 fn sitemap(loaded: &Loaded, base: &str) -> String {
     let views = loaded.views();
-    let languages = SiteLanguages::of(&views);
+    let languages = site_languages(&views);
     let multilingual = !languages.list.is_empty();
     let mut xml = String::from(if multilingual {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"

@@ -58,7 +58,8 @@ pub fn translation_of<'c>(rel: &str, codes: &[&'c str]) -> Option<(String, &'c s
 /// use it, and never a page of its own.
 fn is_section_translation(rel: &str) -> bool {
     let name = file_name(rel);
-    name.starts_with("_index.") && name != crate::content::load::SECTION_INDEX
+    // (`load::SECTION_INDEX`, which depends on this module, names the original.)
+    name.starts_with("_index.") && name != "_index.md"
 }
 
 /// The pages of the view in `language` (`None`: the default language) of a guide whose

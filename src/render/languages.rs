@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::Guide;
-use crate::render::PageId;
 use crate::urls::relative;
 
 /// One language of the site, as the others link to it.
@@ -55,8 +54,9 @@ pub struct Alternate {
 }
 
 impl SiteLanguages {
-    /// The languages of the views `guides` (the default language's first).
-    pub fn of(guides: &[&Guide]) -> SiteLanguages {
+    /// The languages of the views `guides` (the default language's first), each with the
+    /// pages `pages_of` lists for it.
+    pub fn of(guides: &[&Guide], pages_of: impl Fn(&Guide) -> Vec<String>) -> SiteLanguages {
         if guides.len() < 2 {
             return SiteLanguages::default();
         }
@@ -66,7 +66,7 @@ impl SiteLanguages {
                 code: g.config.language().to_string(),
                 name: g.config.language_name(g.config.language()),
                 prefix: g.config.url_prefix(),
-                pages: PageId::all(g).into_iter().map(|p| p.url(g)).collect(),
+                pages: pages_of(g).into_iter().collect(),
             })
             .collect();
         SiteLanguages { list }
