@@ -168,6 +168,8 @@ pub struct Built {
     pub loaded: Loaded,
     /// The search index, when `[search] enabled`.
     pub search: Option<SearchIndex>,
+    /// Each translation's search index, in the order of [`Loaded::translations`].
+    pub translation_search: Vec<Option<SearchIndex>>,
 }
 
 /// How the finished site is put in place: `swap` is called with the step that does it, and may
@@ -257,9 +259,11 @@ pub fn run_steps(
     steps.done("render");
     write_static(&loaded, &staging, &diags);
     let search = write_search(&loaded.guide, &staging, &diags);
-    for guide in &loaded.translations {
-        write_search(guide, &staging, &diags);
-    }
+    let translation_search = loaded
+        .translations
+        .iter()
+        .map(|guide| write_search(guide, &staging, &diags))
+        .collect();
     steps.done("static");
     if diags.has_errors() {
         return Err(diags.take_sorted());
@@ -294,6 +298,7 @@ pub fn run_steps(
         report,
         loaded,
         search,
+        translation_search,
     })
 }
 
@@ -414,7 +419,7 @@ pub fn write_search(guide: &Guide, staging: &Staging, diags: &Diagnostics) -> Op
 }
 
 /// What each language's pages need to link to the others.
-fn site_languages(views: &[&Guide]) -> SiteLanguages {
+pub fn site_languages(views: &[&Guide]) -> SiteLanguages {
     SiteLanguages::of(views, |g| {
         PageId::all(g).into_iter().map(|p| p.url(g)).collect()
     })

@@ -357,7 +357,7 @@ fn a_build_after_editing_a_translation_equals_a_clean_build() {
 }
 
 #[test]
-fn serve_rebuilds_every_language_after_an_edit_to_a_translation() {
+fn serve_patches_an_edited_translation_or_original_as_a_full_build_would() {
     use prepbook::edit::{self, Edited};
     use prepbook::site::BuildOptions;
     let opts = BuildOptions {
@@ -367,33 +367,92 @@ fn serve_rebuilds_every_language_after_an_edit_to_a_translation() {
     let dir = fixture("bilingual");
     let (mut kept, report) =
         edit::full(dir.path(), &opts, &|publish| publish()).expect("the fixture builds");
-    replace_in(
-        &dir.path().join("content/python/gil.zh.md"),
-        "全局解释器锁保护引用计数。",
-        "这把锁保护引用计数。",
-    );
-    // The edit engine patches a guide in one language only: a translated guide is built whole,
-    // as `serve` does when it is asked to.
-    let edited = edit::edit(&mut kept, &["python/gil.zh.md".into()], &[], &report.output)
-        .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
-    assert!(matches!(edited, Edited::NeedsFullBuild(_)), "{edited:?}");
-    let (_, report) =
-        edit::full(dir.path(), &opts, &|publish| publish()).expect("the edited fixture builds");
-    let served = files(&report.output);
-    let fresh = tempfile::tempdir().expect("temp dir");
-    let out = fresh.path().join("site");
-    prepbook(dir.path())
-        .args([
-            "build",
-            "--no-cache",
-            "--output",
-            out.to_str().expect("utf-8"),
-        ])
-        .assert()
-        .success();
-    assert_eq!(served, files(&out));
-    let page = String::from_utf8(served["zh/python/gil.html"].clone()).expect("utf-8");
-    assert!(page.contains("这把锁保护引用计数。"));
+    for (file, from, to, shown_on) in [
+        (
+            "python/gil.zh.md",
+            "全局解释器锁保护引用计数。",
+            "这把锁保护引用计数。",
+            vec!["zh/python/gil.html"],
+        ),
+        (
+            "python/gil.zh.md",
+            "summary: 一把锁",
+            "summary: 一把大锁",
+            vec!["zh/python/gil.html", "zh/python/index.html"],
+        ),
+        // Untranslated: its page in both languages.
+        (
+            "python/decorators.md",
+            "It wraps a function.",
+            "It wraps a function and returns it.",
+            vec!["python/decorators.html", "zh/python/decorators.html"],
+        ),
+        // Translated: the English page only.
+        (
+            "python/gil.md",
+            "protects reference counts.",
+            "protects the reference counts.",
+            vec!["python/gil.html"],
+        ),
+    ] {
+        let before = files(&report.output);
+        replace_in(&dir.path().join("content").join(file), from, to);
+        let edited = edit::edit(&mut kept, &[file.to_string()], &[], &report.output)
+            .unwrap_or_else(|f| panic!("{file}: {:?}", f.diagnostics));
+        let Edited::Done { patch, .. } = edited else {
+            panic!("{file}: `{from}` -> `{to}` should be patched, got {edited:?}");
+        };
+        patch.apply().expect("the files go into place");
+        let served = files(&report.output);
+        let fresh = tempfile::tempdir().expect("temp dir");
+        let out = fresh.path().join("site");
+        prepbook(dir.path())
+            .args([
+                "build",
+                "--no-cache",
+                "--output",
+                out.to_str().expect("utf-8"),
+            ])
+            .assert()
+            .success();
+        let clean = files(&out);
+        assert_eq!(
+            served.keys().collect::<Vec<_>>(),
+            clean.keys().collect::<Vec<_>>(),
+            "{file}"
+        );
+        let differ: Vec<&String> = clean
+            .iter()
+            .filter(|(k, v)| served.get(*k) != Some(v))
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{file}: differ from a full build: {differ:?}"
+        );
+        let changed: Vec<&String> = served
+            .iter()
+            .filter(|(k, v)| k.ends_with(".html") && before.get(*k) != Some(v))
+            .map(|(k, _)| k)
+            .collect();
+        for page in &shown_on {
+            assert!(
+                changed.contains(&&page.to_string()),
+                "{file}: {page} was not patched: {changed:?}"
+            );
+        }
+        let other = if file.contains(".zh.") {
+            "python/"
+        } else {
+            "zh/"
+        };
+        if shown_on.iter().all(|p| !p.starts_with(other)) {
+            assert!(
+                changed.iter().all(|p| !p.starts_with(other)),
+                "{file}: the other language changed: {changed:?}"
+            );
+        }
+    }
 }
 
 #[test]
