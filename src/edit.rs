@@ -89,6 +89,14 @@ impl Kept {
         self.search.as_ref()
     }
 
+    /// Each translation's search index, as patched, in the order of [`Loaded::translations`].
+    pub fn translation_search(&self) -> Vec<Option<&SearchIndex>> {
+        self.translations
+            .iter()
+            .map(|t| t.search.as_ref())
+            .collect()
+    }
+
     /// The guide of view `v`: 0 is the default language, then each translation.
     fn guide(&self, v: usize) -> &Guide {
         match v {
