@@ -93,6 +93,29 @@ for (const mode of ['http', 'file']) {
   });
 }
 
+test('a Chinese flashcard shows its Chinese text and the image both languages share (file)', async () => {
+  const { context, page, problems } = await open(browser);
+  await page.goto(fileUrl(path.join(site, 'zh/study.html')));
+  await page.waitForSelector('#pb-start:not([disabled])');
+  await page.selectOption('#pb-deck-section', 'python/index.html');
+  await page.click('#pb-start');
+  await page.waitForFunction(() => {
+    const t = document.querySelector('#pb-card-title').textContent;
+    return t && t !== 'Loading…';
+  });
+  assert.equal(await page.textContent('#pb-card-title'), '什么是全局解释器锁？');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => {
+    const img = document.querySelector('#pb-card-back img');
+    return img && img.complete;
+  });
+  const img = await page.$eval('#pb-card-back img', (e) => ({ src: e.src, width: e.naturalWidth }));
+  assert.equal(img.src, fileUrl(path.join(site, 'python/img/diagram.svg')));
+  assert.ok(img.width > 0, 'the image loads');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('axe-core finds no violation on either language\'s pages', async () => {
   const { context, page } = await open(browser, { allowedOrigin: origin() });
   for (const rel of ['index.html', 'python/gil.html', 'zh/index.html', 'zh/python/gil.html', 'zh/python/decorators.html', 'zh/study.html']) {
