@@ -143,6 +143,9 @@ fn sections_and_the_home_page_are_translated_by_their_index_files() {
         texts(&site.doc("zh/python/index.html"), "h1"),
         vec!["Python 内部机制"]
     );
+    // A link may name the translation's own file: it leads to the Chinese page.
+    let links = attrs(&home, ".prose a[href*='gil']", "href");
+    assert_eq!(target("zh/index.html", &links[0]), "zh/python/gil.html");
     // A section without `_index.zh.md` keeps its English name.
     assert_eq!(
         texts(&site.doc("zh/databases/index.html"), "h1"),
