@@ -60,6 +60,14 @@ pub fn build(
     if let Some(inputs) = inputs {
         let started = Instant::now();
         snapshot::save(&built.loaded.guide, built.search.as_ref(), &inputs);
+        for (guide, search) in built
+            .loaded
+            .translations
+            .iter()
+            .zip(&built.translation_search)
+        {
+            snapshot::save(guide, search.as_ref(), &inputs);
+        }
         incremental::record(&config, &inputs, &report);
         report.steps.push(("save", started.elapsed()));
         report.elapsed += started.elapsed();

@@ -1,6 +1,7 @@
 //! `book.toml`, the guide's configuration: typed structs with documented defaults, read and
 //! checked into a [`Config`] (unknown keys and folders outside the guide are errors).
 
+mod languages;
 mod python;
 mod quantity;
 mod schema;
@@ -15,6 +16,7 @@ use toml::de::DeTable;
 use crate::confine::GuideRoot;
 use crate::diagnostics::Diagnostic;
 
+pub use languages::{LanguageConfig, Languages, is_code as is_language_code};
 pub use python::{PythonConfig, Runtime};
 pub use schema::{CONFIG_FILE, SCHEMA};
 pub use size::ByteSize;
@@ -45,6 +47,13 @@ pub struct Config {
     pub test: TestConfig,
     #[serde(default)]
     pub python: PythonConfig,
+    /// `[languages.<code>]`: the languages the guide is translated into. Default: none.
+    #[serde(default)]
+    pub languages: Languages,
+    /// The translation this configuration builds (see [`Config::for_language`]); `None` for
+    /// the default language, `[book] language`.
+    #[serde(skip)]
+    pub view: Option<String>,
     /// The folder holding `book.toml`; every relative path is resolved against it.
     #[serde(skip)]
     pub root: PathBuf,
@@ -272,6 +281,7 @@ impl Config {
         let mut config: Config =
             toml::from_str(text).map_err(|e| vec![toml_error(&e, text, path)])?;
         config.root = root.to_path_buf();
+        config.view = None;
         Ok(config)
     }
 
@@ -292,6 +302,67 @@ impl Config {
 
     pub fn cache_dir(&self) -> PathBuf {
         self.root.join(&self.build.cache_dir)
+    }
+
+    /// The languages besides `[book] language`, in code order.
+    pub fn translations(&self) -> Vec<&str> {
+        self.languages
+            .keys()
+            .map(String::as_str)
+            .filter(|&c| c != self.book.language)
+            .collect()
+    }
+
+    /// Every language of the site, the default one first.
+    pub fn site_languages(&self) -> Vec<&str> {
+        let mut all = vec![self.book.language.as_str()];
+        all.extend(self.translations());
+        all
+    }
+
+    /// The language this configuration builds.
+    pub fn language(&self) -> &str {
+        self.view.as_deref().unwrap_or(&self.book.language)
+    }
+
+    /// Where this language's site is, below the site root: `""` or `"zh/"`.
+    pub fn url_prefix(&self) -> String {
+        self.view
+            .as_ref()
+            .map_or(String::new(), |c| format!("{c}/"))
+    }
+
+    /// The guide's title in the language built. `[book] title` stays the guide's identity
+    /// (the reader's progress is kept under it, whatever the language).
+    pub fn title(&self) -> &str {
+        self.languages
+            .get(self.language())
+            .and_then(|l| l.title.as_deref())
+            .unwrap_or(&self.book.title)
+    }
+
+    /// The guide's description in the language built.
+    pub fn description(&self) -> &str {
+        self.languages
+            .get(self.language())
+            .and_then(|l| l.description.as_deref())
+            .unwrap_or(&self.book.description)
+    }
+
+    /// What the language switcher calls `code`.
+    pub fn language_name(&self, code: &str) -> String {
+        self.languages
+            .get(code)
+            .and_then(|l| l.name.clone())
+            .or_else(|| languages::builtin_name(code).map(str::to_string))
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    /// The configuration that builds the translation `code` of the guide.
+    pub fn for_language(&self, code: &str) -> Config {
+        let mut config = self.clone();
+        config.view = (code != self.book.language).then(|| code.to_string());
+        config
     }
 
     /// The base URL without a trailing slash, when one is set.

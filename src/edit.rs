@@ -18,9 +18,11 @@ use crate::content::load::UrlIndex;
 use crate::content::update::{Outcome, question_at, update_question};
 use crate::content::{Difficulty, Guide, QuestionId};
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::highlight::Highlighter;
 use crate::output::SitePatch;
 use crate::progress::Progress;
 use crate::render::context::QuestionCard;
+use crate::render::languages::SiteLanguages;
 use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
 use crate::search::index::DocTerms;
@@ -33,6 +35,16 @@ pub struct Kept {
     pub loaded: Loaded,
     index: UrlIndex,
     search: Option<SearchIndex>,
+    /// What each translation's view has beside its guide, in the order of
+    /// [`Loaded::translations`].
+    translations: Vec<ViewState>,
+    languages: SiteLanguages,
+}
+
+/// A translation's view's links and search index, as built into the site on disk.
+struct ViewState {
+    index: UrlIndex,
+    search: Option<SearchIndex>,
 }
 
 impl Kept {
@@ -42,6 +54,33 @@ impl Kept {
             index: UrlIndex::of(&loaded.guide),
             loaded,
             search,
+            translations: Vec::new(),
+            languages: SiteLanguages::default(),
+        }
+    }
+
+    /// Keeps a loaded guide with its translations, and each view's search index (the default
+    /// language's first).
+    pub fn with_translations(loaded: Loaded, mut search: Vec<Option<SearchIndex>>) -> Kept {
+        let languages = site::site_languages(&loaded.views());
+        let first = if search.is_empty() {
+            None
+        } else {
+            search.remove(0)
+        };
+        let translations = loaded
+            .translations
+            .iter()
+            .zip(search.into_iter().chain(std::iter::repeat_with(|| None)))
+            .map(|(guide, search)| ViewState {
+                index: UrlIndex::of(guide),
+                search,
+            })
+            .collect();
+        Kept {
+            translations,
+            languages,
+            ..Kept::new(loaded, first)
         }
     }
 
@@ -49,6 +88,52 @@ impl Kept {
     pub fn search(&self) -> Option<&SearchIndex> {
         self.search.as_ref()
     }
+
+    /// Each translation's search index, as patched, in the order of [`Loaded::translations`].
+    pub fn translation_search(&self) -> Vec<Option<&SearchIndex>> {
+        self.translations
+            .iter()
+            .map(|t| t.search.as_ref())
+            .collect()
+    }
+
+    /// The guide of view `v`: 0 is the default language, then each translation.
+    fn guide(&self, v: usize) -> &Guide {
+        match v {
+            0 => &self.loaded.guide,
+            _ => &self.loaded.translations[v - 1],
+        }
+    }
+
+    /// View `v` to patch: its guide, links and search index, and the highlighter.
+    fn view_mut(&mut self, v: usize) -> ViewMut<'_> {
+        let hl = &self.loaded.highlighter;
+        match v {
+            0 => ViewMut {
+                guide: &mut self.loaded.guide,
+                index: &self.index,
+                search: &mut self.search,
+                hl,
+            },
+            _ => {
+                let state = &mut self.translations[v - 1];
+                ViewMut {
+                    guide: &mut self.loaded.translations[v - 1],
+                    index: &state.index,
+                    search: &mut state.search,
+                    hl,
+                }
+            }
+        }
+    }
+}
+
+/// One language's view of a kept guide, borrowed to patch an edit into it.
+struct ViewMut<'k> {
+    guide: &'k mut Guide,
+    index: &'k UrlIndex,
+    search: &'k mut Option<SearchIndex>,
+    hl: &'k Highlighter,
 }
 
 /// Builds the whole guide at `root`; `swap` puts the new site in place (see [`site::Swap`]).
@@ -58,7 +143,9 @@ pub fn full(
     swap: site::Swap<'_>,
 ) -> Result<(Kept, BuildReport), Vec<Diagnostic>> {
     let built = site::build_keeping(root, opts, &Progress::new(), swap)?;
-    Ok((Kept::new(built.loaded, built.search), built.report))
+    let mut search = vec![built.search];
+    search.extend(built.translation_search);
+    Ok((Kept::with_translations(built.loaded, search), built.report))
 }
 
 /// How an edit went.
@@ -108,36 +195,60 @@ pub fn edit(
             "`{rel}` now leads outside the guide"
         )));
     }
+    // Each edited file is a page of some language's view: an original is its own language's
+    // page and, untranslated, every translation's fallback; a translation is its language's.
+    let views = kept.loaded.translations.len() + 1;
+    if let Some(rel) = questions
+        .iter()
+        .find(|rel| (0..views).all(|v| question_at(kept.guide(v), rel).is_none()))
+    {
+        return Ok(Edited::NeedsFullBuild(format!(
+            "`{rel}` is not in the guide"
+        )));
+    }
     let mut timer = Timer::new();
     let mut edit = Edit {
         patch: SitePatch::new(out),
         out,
+        prefix: String::new(),
         pages: BTreeSet::new(),
         warnings: Vec::new(),
         stale: false,
         search_took: Duration::ZERO,
     };
-    for rel in questions {
-        if let Some(why) = edit.question(kept, rel)? {
-            return Ok(Edited::NeedsFullBuild(why));
-        }
-    }
-    timer.step("patch");
-    let guide = &kept.loaded.guide;
-    let renderer = Renderer::new(guide, &kept.loaded.theme).map_err(|d| edit.fail(d))?;
-    let rendered = render_pages(guide, &renderer, &edit.pages);
-    timer.step("render");
     let mut errors = Vec::new();
-    for page in rendered {
-        match page {
-            Ok((url, html)) => {
-                if let Err(e) = edit.patch.write(&url, html.as_bytes()) {
-                    errors.push(write_error(out, &url, e));
-                }
+    let mut rendered_again = 0;
+    for v in 0..views {
+        edit.prefix = kept.guide(v).config.url_prefix();
+        edit.pages.clear();
+        for rel in questions {
+            if question_at(kept.guide(v), rel).is_none() {
+                continue;
             }
-            Err(d) => errors.push(d),
+            if let Some(why) = edit.question(&mut kept.view_mut(v), rel)? {
+                return Ok(Edited::NeedsFullBuild(why));
+            }
         }
+        timer.step("patch");
+        let guide = kept.guide(v);
+        let mut renderer = Renderer::new(guide, &kept.loaded.theme).map_err(|d| edit.fail(d))?;
+        renderer.set_languages(&kept.languages);
+        let rendered = render_pages(guide, &renderer, &edit.pages);
+        timer.step("render");
+        for page in rendered {
+            match page {
+                Ok((url, html)) => {
+                    let url = format!("{}{url}", edit.prefix);
+                    if let Err(e) = edit.patch.write(&url, html.as_bytes()) {
+                        errors.push(write_error(out, &url, e));
+                    }
+                }
+                Err(d) => errors.push(d),
+            }
+        }
+        rendered_again += edit.pages.len();
     }
+    let guide = &kept.loaded.guide;
     for rel in assets {
         let Some(asset) = guide.assets.iter().find(|a| &a.rel == rel) else {
             return Ok(Edited::NeedsFullBuild(format!(
@@ -157,10 +268,10 @@ pub fn edit(
     steps.insert(1, ("  search", edit.search_took));
     Ok(Edited::Done {
         steps,
-        files: edit.patch.len().saturating_sub(edit.pages.len()),
+        files: edit.patch.len().saturating_sub(rendered_again),
         patch: edit.patch,
-        pages: edit.pages.len(),
-        warnings: edit.warnings,
+        pages: rendered_again,
+        warnings: crate::diagnostics::sorted(edit.warnings),
     })
 }
 
@@ -168,6 +279,8 @@ pub fn edit(
 struct Edit<'a> {
     patch: SitePatch,
     out: &'a Path,
+    /// The folder of the language being patched: `""` or `"zh/"`.
+    prefix: String,
     pages: BTreeSet<PageId>,
     warnings: Vec<Diagnostic>,
     /// The kept guide is ahead of the site on disk (until the patch is applied).
@@ -185,23 +298,29 @@ impl Edit<'_> {
 
     /// Writes `bytes` into the patch at `path` (relative to the site).
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Failed> {
+        let path = format!("{}{path}", self.prefix);
         self.patch
-            .write(path, bytes)
-            .map_err(|e| self.fail(vec![write_error(self.out, path, e)]))
+            .write(&path, bytes)
+            .map_err(|e| self.fail(vec![write_error(self.out, &path, e)]))
+    }
+
+    /// Removes the file at `path` (relative to the language's folder) in the patch.
+    fn remove(&mut self, path: &str) {
+        self.patch.remove(&format!("{}{path}", self.prefix));
     }
 
     /// Patches the question at `rel` into the kept guide and prepares its study and search
     /// files; notes the pages to render again. `Some(reason)` when the edit needs a whole build.
-    fn question(&mut self, kept: &mut Kept, rel: &str) -> Result<Option<String>, Failed> {
-        let guide = &mut kept.loaded.guide;
+    fn question(&mut self, view: &mut ViewMut<'_>, rel: &str) -> Result<Option<String>, Failed> {
+        let guide = &mut *view.guide;
         let Some(id) = question_at(guide, rel) else {
             return Ok(Some(format!("`{rel}` is not in the guide")));
         };
         let before = PageId::showing(guide, id);
         let card_before = QuestionCard::of(guide, id);
         let study_before = study::chunk_layout(guide);
-        let old_terms = kept.search.as_ref().map(|_| doc_terms(guide, id));
-        match update_question(guide, &kept.index, &kept.loaded.highlighter, id) {
+        let old_terms = view.search.as_ref().map(|_| doc_terms(guide, id));
+        match update_question(guide, view.index, view.hl, id) {
             Ok(Outcome::Patched { old, warnings }) => {
                 self.warnings.extend(warnings);
                 // Every difficulty page shows how many questions each difficulty has.
@@ -235,7 +354,7 @@ impl Edit<'_> {
                 self.write(&path, &bytes)?;
             }
         }
-        if let (Some(search), Some(old)) = (&mut kept.search, &old_terms) {
+        if let (Some(search), Some(old)) = (&mut *view.search, &old_terms) {
             let searching = Instant::now();
             self.search_files(search, guide, id, old)?;
             self.search_took += searching.elapsed();
@@ -266,7 +385,7 @@ impl Edit<'_> {
             self.write(&path, &bytes)?;
         }
         for path in gone {
-            self.patch.remove(&path);
+            self.remove(&path);
         }
         Ok(())
     }
@@ -289,7 +408,7 @@ impl Edit<'_> {
             self.write(&path, text.as_bytes())?;
         }
         for path in update.removed {
-            self.patch.remove(&path);
+            self.remove(&path);
         }
         Ok(())
     }

@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 
 use crate::config::Config;
+use crate::content::update::question_at;
 use crate::diagnostics::{Diagnostic, display_path, sorted};
 use crate::edit::{self, Edited, Kept};
 use crate::freshness::{self, Inputs, Record};
@@ -55,10 +56,26 @@ pub fn rebuild(
         return Outcome::Full;
     };
     let (guide, search, _) = state.into_guide(config.clone());
+    // Each translation's view, saved beside it from the same inputs.
+    let mut translations = Vec::new();
+    let mut all_search = vec![search];
+    for code in config.translations() {
+        let view = config.for_language(code);
+        let Some(state) = snapshot::load(&view) else {
+            return Outcome::Full;
+        };
+        if state.inputs.digest() != last.inputs {
+            return Outcome::Full;
+        }
+        let (guide, search, _) = state.into_guide(view);
+        translations.push(guide);
+        all_search.push(search);
+    }
+    let views = || std::iter::once(&guide).chain(&translations);
     let mut questions = Vec::new();
     let mut assets = Vec::new();
     for rel in &edited {
-        if guide.questions.iter().any(|q| &q.source.rel == rel) {
+        if views().any(|g| question_at(g, rel).is_some()) {
             questions.push(rel.clone());
         } else if guide.assets.iter().any(|a| &a.rel == rel) {
             assets.push(rel.clone());
@@ -67,21 +84,27 @@ pub fn rebuild(
             return Outcome::Full;
         }
     }
-    let headings = |guide: &crate::content::Guide| -> Vec<Vec<String>> {
-        questions
-            .iter()
-            .filter_map(|rel| guide.questions.iter().find(|q| &q.source.rel == rel))
-            .map(|q| q.body.headings.iter().map(|h| h.id.clone()).collect())
+    // Each edited question's headings, in every view that shows it.
+    let headings = |views: Vec<&crate::content::Guide>| -> Vec<Vec<String>> {
+        views
+            .into_iter()
+            .flat_map(|guide| {
+                questions
+                    .iter()
+                    .filter_map(|rel| question_at(guide, rel).map(|id| &guide.questions[id]))
+                    .map(|q| q.body.headings.iter().map(|h| h.id.clone()).collect())
+            })
             .collect()
     };
-    let headings_before = headings(&guide);
-    let mut kept = Kept::new(
+    let headings_before = headings(views().collect());
+    let mut kept = Kept::with_translations(
         Loaded {
             guide,
+            translations,
             theme,
             highlighter,
         },
-        search,
+        all_search,
     );
     let out = config.output_dir();
     // Warnings of the files that did not change stay as the last build reported them.
@@ -108,7 +131,7 @@ pub fn rebuild(
         }
     };
     // Other pages' links may point at the old headings: checking them is a whole build's job.
-    if headings(&kept.loaded.guide) != headings_before {
+    if headings(kept.loaded.views()) != headings_before {
         return Outcome::Full;
     }
     steps.done("patch");
@@ -130,6 +153,14 @@ pub fn rebuild(
     }
     steps.done("publish");
     snapshot::save(&kept.loaded.guide, kept.search(), inputs);
+    for (guide, search) in kept
+        .loaded
+        .translations
+        .iter()
+        .zip(kept.translation_search())
+    {
+        snapshot::save(guide, search, inputs);
+    }
     // The counts are the last build's: an edit that changes them builds the whole guide.
     let report = BuildReport {
         warnings,

@@ -14,6 +14,7 @@ use crate::freshness;
 use crate::highlight::{HighlightCache, Highlighter};
 use crate::output::{self, OutputLock, Staging, pause_at};
 use crate::progress::Progress;
+use crate::render::languages::SiteLanguages;
 use crate::render::{PageId, Renderer};
 use crate::search::SearchIndex;
 use crate::theme::Theme;
@@ -71,7 +72,11 @@ impl BuildReport {
 
 /// Everything needed to render: the loaded guide, its theme and highlighter.
 pub struct Loaded {
+    /// The guide in its default language (`[book] language`), at the site root.
     pub guide: Guide,
+    /// Its view in each other language of `[languages]`, in code order, each under `/<code>/`
+    /// ([`crate::content::translations`]).
+    pub translations: Vec<Guide>,
     pub theme: Theme,
     pub highlighter: Highlighter,
 }
@@ -96,8 +101,14 @@ pub fn load(
 ) -> Option<Loaded> {
     let (theme, highlighter) = tools(config, opts, diags)?;
     let guide = content::load(config, &highlighter, diags, progress)?;
+    let translations = config
+        .translations()
+        .into_iter()
+        .map(|code| content::load(&config.for_language(code), &highlighter, diags, progress))
+        .collect::<Option<Vec<Guide>>>()?;
     Some(Loaded {
         guide,
+        translations,
         theme,
         highlighter,
     })
@@ -157,6 +168,8 @@ pub struct Built {
     pub loaded: Loaded,
     /// The search index, when `[search] enabled`.
     pub search: Option<SearchIndex>,
+    /// Each translation's search index, in the order of [`Loaded::translations`].
+    pub translation_search: Vec<Option<SearchIndex>>,
 }
 
 /// How the finished site is put in place: `swap` is called with the step that does it, and may
@@ -233,14 +246,24 @@ pub fn run_steps(
     let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
         return Err(diags.take_sorted());
     };
-    let renderer = Renderer::new(&loaded.guide, &loaded.theme)?;
+    let languages = site_languages(&loaded.views());
     let staging = Staging::new(&out_dir)
         .map_err(|e| vec![io_error(&out_dir, "cannot create the output folder", e)])?;
-    let pages = write_pages(&loaded, &renderer, &staging, &diags, progress);
+    let mut pages = 0;
+    for guide in loaded.views() {
+        let mut renderer = Renderer::new(guide, &loaded.theme)?;
+        renderer.set_languages(&languages);
+        pages += write_pages(guide, &renderer, &staging, &diags, progress);
+    }
     pause_at("pages-staged");
     steps.done("render");
     write_static(&loaded, &staging, &diags);
-    let search = write_search(&loaded, &staging, &diags);
+    let search = write_search(&loaded.guide, &staging, &diags);
+    let translation_search = loaded
+        .translations
+        .iter()
+        .map(|guide| write_search(guide, &staging, &diags))
+        .collect();
     steps.done("static");
     if diags.has_errors() {
         return Err(diags.take_sorted());
@@ -275,6 +298,7 @@ pub fn run_steps(
         report,
         loaded,
         search,
+        translation_search,
     })
 }
 
@@ -301,19 +325,31 @@ impl Steps {
     }
 }
 
-/// Renders and writes every page in parallel. Returns how many were written.
+impl Loaded {
+    /// The guide in each language of the site, the default language first.
+    pub fn views(&self) -> Vec<&Guide> {
+        std::iter::once(&self.guide)
+            .chain(&self.translations)
+            .collect()
+    }
+}
+
+/// Renders and writes every page of `guide` (one language's view) in parallel, under its
+/// language's folder. Returns how many were written.
 pub fn write_pages(
-    loaded: &Loaded,
+    guide: &Guide,
     renderer: &Renderer<'_>,
     staging: &Staging,
     diags: &Diagnostics,
     progress: &Progress,
 ) -> usize {
-    let pages = PageId::all(&loaded.guide);
+    let pages = PageId::all(guide);
+    let prefix = guide.config.url_prefix();
     progress.phase("rendering", pages.len());
     pages.par_iter().for_each(|&page| {
         match renderer.render(page) {
             Ok((url, html)) => {
+                let url = format!("{prefix}{url}");
                 if let Err(e) = staging.write(&url, html.as_bytes()) {
                     diags.push(io_error(
                         &staging.dir.join(&url),
@@ -343,13 +379,18 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());
     write("static/highlight-dark.css", dark.as_bytes());
-    crate::study::write(&loaded.guide, &write);
-    crate::nav::write(&loaded.guide, &write);
+    for guide in loaded.views() {
+        // Each language's study deck and navigation, in its own folder.
+        let prefix = guide.config.url_prefix();
+        let write = |rel: &str, bytes: &[u8]| write(&format!("{prefix}{rel}"), bytes);
+        crate::study::write(guide, &write);
+        crate::nav::write(guide, &write);
+    }
     if let Err(d) = crate::pyodide::write(&loaded.guide.config, &write) {
         diags.push(d);
     }
     if let Some(base) = loaded.guide.config.base_url() {
-        write("sitemap.xml", sitemap(&loaded.guide, base).as_bytes());
+        write("sitemap.xml", sitemap(loaded, base).as_bytes());
     }
     loaded.guide.assets.par_iter().for_each(|a| {
         if let Err(e) = staging.copy(&a.url, &a.source) {
@@ -358,16 +399,15 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     });
 }
 
-/// The search index's files, when `[search] enabled`; returns the index.
-pub fn write_search(
-    loaded: &Loaded,
-    staging: &Staging,
-    diags: &Diagnostics,
-) -> Option<SearchIndex> {
-    if !loaded.guide.config.search.enabled {
+/// The search index's files of one language's view, in its folder, when `[search] enabled`;
+/// returns the index.
+pub fn write_search(guide: &Guide, staging: &Staging, diags: &Diagnostics) -> Option<SearchIndex> {
+    if !guide.config.search.enabled {
         return None;
     }
-    Some(SearchIndex::write(&loaded.guide, &|rel, text| {
+    let prefix = guide.config.url_prefix();
+    Some(SearchIndex::write(guide, &|rel, text| {
+        let rel = format!("{prefix}{rel}");
         if let Err(e) = staging.write(&rel, text.as_bytes()) {
             diags.push(io_error(
                 &staging.dir.join(&rel),
@@ -378,20 +418,53 @@ pub fn write_search(
     }))
 }
 
-fn sitemap(guide: &Guide, base: &str) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for page in PageId::all(guide) {
-        // The 404 page is not a page to find, and search results are not content.
-        if matches!(page, PageId::NotFound | PageId::Search) {
-            continue;
+/// What each language's pages need to link to the others.
+pub fn site_languages(views: &[&Guide]) -> SiteLanguages {
+    SiteLanguages::of(views, |g| {
+        PageId::all(g).into_iter().map(|p| p.url(g)).collect()
+    })
+}
+
+/// Every page of every language; a page that has translations lists them all as
+/// `xhtml:link` alternates (each language's entry lists every language, itself included).
+fn sitemap(loaded: &Loaded, base: &str) -> String {
+    let views = loaded.views();
+    let languages = site_languages(&views);
+    let multilingual = !languages.list.is_empty();
+    let mut xml = String::from(if multilingual {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    } else {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    });
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    for guide in views {
+        let prefix = guide.config.url_prefix();
+        for page in PageId::all(guide) {
+            // The 404 page is not a page to find, and search results are not content.
+            if matches!(page, PageId::NotFound | PageId::Search) {
+                continue;
+            }
+            let url = page.url(guide);
+            let loc = escape(&format!(
+                "{base}/{}",
+                crate::urls::encode_path(&format!("{prefix}{url}"))
+            ));
+            if !multilingual {
+                xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n"));
+                continue;
+            }
+            xml.push_str(&format!("  <url><loc>{loc}</loc>\n"));
+            for alt in languages.alternates(&guide.config, &url) {
+                if let (true, Some(href)) = (alt.same_page, &alt.absolute) {
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                        alt.code,
+                        escape(href)
+                    ));
+                }
+            }
+            xml.push_str("  </url>\n");
         }
-        let url = crate::urls::encode_path(&page.url(guide));
-        let loc = format!("{base}/{url}")
-            .replace('&', "&amp;")
-            .replace('<', "&lt;");
-        xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n"));
     }
     xml.push_str("</urlset>\n");
     xml

@@ -18,7 +18,7 @@ use crate::search::SearchIndex;
 const FILE: &str = "guide-state.bin";
 const MAGIC: &[u8] = b"prepbook guide state\n";
 /// Bumped whenever what is saved changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Questions serialized at once, in parallel, before they are written in order.
 const BATCH: usize = 512;
 
@@ -67,8 +67,13 @@ struct FrameIn {
     search: Option<SearchIndex>,
 }
 
+/// The default language's state is `guide-state.bin`, each translation's view beside it
+/// (`guide-state.zh.bin`).
 fn path(config: &Config) -> PathBuf {
-    config.cache_dir().join(FILE)
+    match &config.view {
+        None => config.cache_dir().join(FILE),
+        Some(code) => config.cache_dir().join(format!("guide-state.{code}.bin")),
+    }
 }
 
 /// Saves `guide` and `search`, loaded from `inputs`, for the next build. Written beside and

@@ -55,6 +55,18 @@ fn the_fixture_guide_is_valid_html() {
 }
 
 #[test]
+fn a_guide_in_two_languages_is_valid_html() {
+    if !ready() {
+        return;
+    }
+    // Both languages' pages: the switcher, hreflang links and fallback notices.
+    let dir = fixture("bilingual");
+    build_ok(dir.path());
+    let errors = validate(&dir.path().join("book"));
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
 fn summaries_with_links_keep_the_lists_valid_html() {
     if !ready() {
         return;

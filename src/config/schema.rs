@@ -43,6 +43,8 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ("print", &["page-per-question"]),
     ("test", &["python", "timeout"]),
     ("python", &["runtime"]),
+    // Its keys are language codes, each a table of `super::languages::KEYS`.
+    ("languages", &[]),
 ];
 
 /// A TOML parse or type error as a diagnostic at the span TOML names.
@@ -98,6 +100,10 @@ pub(super) fn unknown_keys(table: &DeTable<'_>, text: &str, path: &Path) -> Vec<
         let DeValue::Table(inner) = value.get_ref() else {
             continue; // a wrong type is reported by the typed parse, with its span
         };
+        if name == "languages" {
+            out.extend(language_tables(inner, text, path));
+            continue;
+        }
         for (k, _) in inner.iter() {
             let kname = k.get_ref().as_ref();
             if keys.contains(&kname) {
@@ -117,6 +123,52 @@ pub(super) fn unknown_keys(table: &DeTable<'_>, text: &str, path: &Path) -> Vec<
                 Diagnostic::error(
                     path,
                     format!("unknown key `{name}.{kname}` in {CONFIG_FILE}"),
+                )
+                .at_offset(text, span.start, span.end)
+                .with_hint(hint),
+            );
+        }
+    }
+    out
+}
+
+/// Each `[languages.<code>]`: a code that can be a folder and a file suffix, and known keys.
+fn language_tables(table: &DeTable<'_>, text: &str, path: &Path) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (code, value) in table.iter() {
+        let name = code.get_ref().as_ref();
+        let span = code.span();
+        if !super::languages::is_code(name) {
+            out.push(
+                Diagnostic::error(
+                    path,
+                    format!("`{name}` in `[languages.{name}]` is not a language code"),
+                )
+                .at_offset(text, span.start, span.end)
+                .with_hint("use a lowercase code such as `zh`, `fr` or `pt-br`: it names the language's folder and its files' suffix"),
+            );
+            continue;
+        }
+        let DeValue::Table(keys) = value.get_ref() else {
+            continue; // the typed parse reports the wrong type
+        };
+        for (k, _) in keys.iter() {
+            let kname = k.get_ref().as_ref();
+            if super::languages::KEYS.contains(&kname) {
+                continue;
+            }
+            let hint = match closest(kname, super::languages::KEYS.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!(
+                    "keys of [languages.{name}]: {}",
+                    super::languages::KEYS.join(", ")
+                ),
+            };
+            let span = k.span();
+            out.push(
+                Diagnostic::error(
+                    path,
+                    format!("unknown key `languages.{name}.{kname}` in {CONFIG_FILE}"),
                 )
                 .at_offset(text, span.start, span.end)
                 .with_hint(hint),
@@ -211,5 +263,25 @@ runtime = "node_modules/pyodide"
         let listed: usize = SCHEMA.iter().map(|(_, k)| k.len()).sum();
         let in_text = full.lines().filter(|l| l.contains(" = ")).count();
         assert_eq!(listed, in_text);
+    }
+
+    #[test]
+    fn languages_are_checked_by_code_and_key() {
+        let c = parse("[book]\ntitle = \"G\"\n[languages.zh]\ntitle = \"指南\"\nname = \"中文\"\n")
+            .expect("a language table parses");
+        assert_eq!(c.translations(), vec!["zh"]);
+        assert_eq!(c.for_language("zh").title(), "指南");
+        assert_eq!(c.for_language("zh").url_prefix(), "zh/");
+        assert_eq!(c.title(), "G");
+        let errs = parse("[book]\ntitle = \"G\"\n[languages.zh]\ntitel = \"x\"\n").unwrap_err();
+        assert_eq!((errs[0].line, errs[0].column), (4, 1));
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `title`?"));
+        let errs =
+            parse("[book]\ntitle = \"G\"\n[languages.\"../x\"]\ntitle = \"x\"\n").unwrap_err();
+        assert!(
+            errs[0].message.contains("not a language code"),
+            "{}",
+            errs[0]
+        );
     }
 }

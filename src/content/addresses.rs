@@ -73,13 +73,21 @@ impl UrlIndex {
             index.add_page(&s.dir, &s.url);
             if let Some(page) = &s.index {
                 index.add_page(&page.rel, &s.url);
+                if let Some(file) = &page.translation {
+                    index.add_page(file, &s.url);
+                }
             }
         }
         for q in &guide.questions {
             index.add_page(&q.source.rel, &q.url);
+            if let Some(file) = &q.source.translation {
+                index.add_page(file, &q.url);
+            }
         }
+        // As the load gives them: a translation's pages reach the shared copies a folder up.
+        let up = "../".repeat(guide.config.url_prefix().matches('/').count());
         for a in &guide.assets {
-            index.add_asset(&a.rel, &a.url);
+            index.add_asset(&a.rel, &format!("{up}{}", a.url));
         }
         index
     }

@@ -65,7 +65,16 @@ pub fn discover(content_dir: &Path, guide_root: &Path) -> Result<Discovered, Dia
 }
 
 fn is_skipped(name: &str) -> bool {
-    name.starts_with('.') || (name.starts_with('_') && name != "_index.md")
+    name.starts_with('.')
+        || (name.starts_with('_') && name != "_index.md" && !is_index_translation(name))
+}
+
+/// `_index.zh.md`: a section's page in another language
+/// ([`crate::content::translations`]).
+fn is_index_translation(name: &str) -> bool {
+    name.strip_prefix("_index.")
+        .and_then(|rest| rest.strip_suffix(".md"))
+        .is_some_and(crate::config::is_language_code)
 }
 
 fn is_markdown(rel: &str) -> bool {

@@ -17,6 +17,7 @@ use crate::content::model::{Asset, Guide, Question, Section, SourcePage};
 use crate::content::read::read_page;
 use crate::content::related::resolve_related;
 use crate::content::tags::collect_tags;
+use crate::content::translations::{self, Origin};
 use crate::diagnostics::{Diagnostic, Diagnostics, closest, display_path};
 use crate::highlight::Highlighter;
 use crate::markdown::inline::{self, InlineText, LinkBase};
@@ -56,14 +57,32 @@ pub fn load(
             return None;
         }
     };
-    diags.extend(found.warnings.iter().cloned());
-    let pages: Vec<SourcePage> = found
-        .markdown
+    let (sources, warnings) = translations::pages(
+        &found.markdown,
+        &config.translations(),
+        config.view.as_deref(),
+        &content_dir,
+    );
+    if config.view.is_none() {
+        // A translation's view finds the same files: they are reported once.
+        diags.extend(found.warnings.iter().cloned());
+        diags.extend(warnings);
+    }
+    let max = config.build.max_markdown_size;
+    let pages: Vec<SourcePage> = sources
         .par_iter()
-        .filter_map(|rel| {
-            let (page, ds) = read_page(&content_dir, rel, config.build.max_markdown_size);
+        .filter_map(|source| {
+            let (page, ds) = read_page(&content_dir, &source.file, max);
             diags.extend(ds);
-            page
+            let mut page = page?;
+            if source.origin == Origin::Translated {
+                // A translation's URL is its original's, whatever its own `slug:` says.
+                let (original, _) = read_page(&content_dir, &source.rel, max);
+                page.front.slug = original.and_then(|o| o.front.slug);
+                page.translation = Some(std::mem::replace(&mut page.rel, source.rel.clone()));
+            }
+            page.origin = source.origin;
+            Some(page)
         })
         .filter(|p| config.build.drafts || !p.front.draft)
         .collect();
@@ -166,12 +185,15 @@ pub fn assemble(
     claim_sections(&sections, &content_dir, &mut claims, &mut index, diags);
     index.add_page("", "index.html");
     let mut questions = place_pages(pages, &mut sections, &mut claims, &mut index, diags);
+    // Content files are copied once, beside the default language's pages: a translation's
+    // pages, a folder down, link up to them.
+    let up = "../".repeat(config.url_prefix().matches('/').count());
     let assets = found
         .assets
         .iter()
         .map(|rel| {
             let url = join_url(&dir_url(parent_dir(rel)), file_name(rel));
-            index.add_asset(rel, &url);
+            index.add_asset(rel, &format!("{up}{url}"));
             Asset {
                 source: content_dir.join(rel),
                 rel: rel.clone(),
@@ -292,8 +314,12 @@ fn place_pages(
     for page in pages {
         let dir = parent_dir(&page.rel).to_string();
         let sid = section_of.get(&dir).copied().unwrap_or(0);
+        // A link may name a translation's own file (`slots.zh.md`) as well as its original.
         if file_name(&page.rel) == SECTION_INDEX {
             index.add_page(&page.rel, &sections[sid].url);
+            if let Some(file) = &page.translation {
+                index.add_page(file, &sections[sid].url);
+            }
             sections[sid].index = Some(page);
             continue;
         }
@@ -313,6 +339,9 @@ fn place_pages(
             continue;
         }
         index.add_page(&page.rel, &url);
+        if let Some(file) = &page.translation {
+            index.add_page(file, &url);
+        }
         questions.push(Question {
             slug,
             url,
@@ -364,7 +393,7 @@ fn name_sections(sections: &mut [Section], config: &Config) {
         s.weight = fm.and_then(|f| f.weight);
     }
     if sections[0].index.is_none() || sections[0].title.is_empty() {
-        sections[0].title = config.book.title.clone();
+        sections[0].title = config.title().to_string();
     }
 }
 

@@ -9,6 +9,7 @@ pub mod model;
 pub mod read;
 pub mod related;
 pub mod tags;
+pub mod translations;
 pub mod update;
 
 pub use front_matter::{Difficulty, Kind, Level};

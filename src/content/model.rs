@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::content::front_matter::{Difficulty, FrontMatter, Kind, Level};
+use crate::content::translations::Origin;
 use crate::markdown::Rendered;
 use crate::markdown::inline::InlineText;
 
@@ -37,6 +38,20 @@ pub struct SourcePage {
     pub text: String,
     pub body_offset: usize,
     pub front: FrontMatter,
+    /// In a language's view: whether this is the original, its translation or the original
+    /// shown as a fallback ([`crate::content::translations`]).
+    #[serde(default)]
+    pub origin: Origin,
+    /// The file read when it is `rel`'s translation (`gil.zh.md`), relative to the content folder.
+    #[serde(default)]
+    pub translation: Option<String>,
+}
+
+impl SourcePage {
+    /// The file the text was read from, relative to the content folder.
+    pub fn file(&self) -> &str {
+        self.translation.as_deref().unwrap_or(&self.rel)
+    }
 }
 
 /// A folder of questions.

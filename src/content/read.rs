@@ -64,6 +64,8 @@ pub fn read_page(
         body_offset,
         front,
         text,
+        origin: Default::default(),
+        translation: None,
     };
     (Some(page), diags)
 }

@@ -14,6 +14,7 @@ use crate::content::model::{Guide, Question, QuestionId, TagId};
 use crate::content::read::read_page;
 use crate::content::related::RelatedIndex;
 use crate::content::tags::page_tags;
+use crate::content::translations::Origin;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::highlight::Highlighter;
 use crate::markdown::Rendered;
@@ -32,9 +33,10 @@ pub enum Outcome {
     NeedsFullBuild(&'static str),
 }
 
-/// The question loaded from `rel` (a path relative to the content folder), if any.
+/// The question read from the file `rel` (a path relative to the content folder), if any: in
+/// a translation's view, a translated question's file is its translation.
 pub fn question_at(guide: &Guide, rel: &str) -> Option<QuestionId> {
-    guide.questions.iter().position(|q| q.source.rel == rel)
+    guide.questions.iter().position(|q| q.source.file() == rel)
 }
 
 /// Reads question `id` again from disk and patches it into `guide`. On an error the guide is
@@ -100,12 +102,19 @@ fn reread(
     let old = &guide.questions[id];
     let (page, read_diags) = read_page(
         &guide.config.content_dir(),
-        &old.source.rel,
+        old.source.file(),
         guide.config.build.max_markdown_size,
     );
-    let Some(page) = page else {
+    let Some(mut page) = page else {
         return Err(Stop::Errors(read_diags));
     };
+    if old.source.origin == Origin::Translated {
+        // As the load reads it: the original's path and address.
+        page.front.slug = old.source.front.slug.clone();
+        page.rel = old.source.rel.clone();
+        page.translation = old.source.translation.clone();
+    }
+    page.origin = old.source.origin;
     diags.extend(read_diags);
     if page.front.draft && !guide.config.build.drafts {
         return Err(Stop::FullBuild("it is now a draft"));

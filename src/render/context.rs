@@ -9,9 +9,16 @@ use crate::markdown::Heading;
 /// About the whole guide; the same on every page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteInfo {
+    /// The guide's title in the page's language.
     pub title: String,
     pub description: String,
+    /// The page's language (as `lang` is).
     pub language: String,
+    /// What identifies the guide in a reader's browser whatever the language (`[book] title`):
+    /// study progress is kept under it.
+    pub guide: String,
+    /// Every language of the site, the default one first; empty for a guide in one language.
+    pub languages: Vec<crate::render::languages::LanguageInfo>,
     pub authors: Vec<String>,
     pub base_url: Option<String>,
     pub search: bool,
@@ -30,8 +37,16 @@ pub struct SiteInfo {
 #[derive(Debug, Serialize)]
 pub struct Base<'a> {
     pub site: &'a SiteInfo,
-    /// From this page back to the site root: `""`, `"../"`...
+    /// From this page back to its language's root (the site root for the default language):
+    /// `""`, `"../"`... Pages and the language's data files (search, study, nav) are there.
     pub root: String,
+    /// From this page back to the site root, where the theme's static files are shared by
+    /// every language. The same as `root` in the default language.
+    pub static_root: String,
+    /// The page's language code.
+    pub lang: String,
+    /// This page in every language of the site (none for a guide in one language).
+    pub alternates: Vec<crate::render::languages::Alternate>,
     /// This page, relative to the site root.
     pub url: String,
     /// The absolute URL when `[site] base-url` is set.
@@ -251,6 +266,9 @@ pub struct QuestionPage<'a> {
     pub browser_blocks: usize,
     /// The page has an exercise.
     pub has_exercise: bool,
+    /// The language the page is shown in when it is not translated into the page's language
+    /// yet (the default language's code); `None` for a page in its own language.
+    pub fallback_lang: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -5,6 +5,7 @@
 
 pub mod context;
 mod counts;
+pub mod languages;
 mod pages;
 mod template_errors;
 
@@ -106,6 +107,7 @@ pub struct Renderer<'g> {
     tera: Tera,
     theme: &'g Theme,
     site: SiteInfo,
+    languages: Option<&'g languages::SiteLanguages>,
 }
 
 impl<'g> Renderer<'g> {
@@ -153,9 +155,11 @@ impl<'g> Renderer<'g> {
         }
         let config = &guide.config;
         let site = SiteInfo {
-            title: config.book.title.clone(),
-            description: config.book.description.clone(),
-            language: config.book.language.clone(),
+            title: config.title().to_string(),
+            description: config.description().to_string(),
+            language: config.language().to_string(),
+            guide: config.book.title.clone(),
+            languages: Vec::new(),
             authors: config.book.authors.clone(),
             base_url: config.base_url().map(str::to_string),
             search: config.search.enabled,
@@ -178,7 +182,14 @@ impl<'g> Renderer<'g> {
             tera,
             theme,
             site,
+            languages: None,
         })
+    }
+
+    /// Links every page to its translations in `languages`.
+    pub fn set_languages(&mut self, languages: &'g languages::SiteLanguages) {
+        self.site.languages = languages.infos();
+        self.languages = Some(languages);
     }
 
     /// Renders one page: (its URL, its HTML).
@@ -226,11 +237,22 @@ impl<'g> Renderer<'g> {
         } else {
             format!("{title} · {site_title}")
         };
+        let config = &self.guide.config;
         Base {
             site: &self.site,
             root: root_prefix(url),
+            static_root: root_prefix(&format!("{}{url}", config.url_prefix())),
+            lang: config.language().to_string(),
+            alternates: self
+                .languages
+                .map(|l| l.alternates(config, url))
+                .unwrap_or_default(),
             url: url.to_string(),
-            canonical: self.site.base_url.as_ref().map(|b| format!("{b}/{url}")),
+            canonical: self
+                .site
+                .base_url
+                .as_ref()
+                .map(|b| format!("{b}/{}{url}", config.url_prefix())),
             kind,
             page_title,
             description: if description.is_empty() {

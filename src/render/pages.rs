@@ -19,8 +19,8 @@ impl Renderer<'_> {
                 base: self.base(
                     url,
                     "home",
-                    g.config.book.title.clone(),
-                    g.config.book.description.clone(),
+                    g.config.title().to_string(),
+                    g.config.description().to_string(),
                 ),
                 intro_html: &root.intro.html,
                 sections: root
@@ -82,7 +82,7 @@ impl Renderer<'_> {
             url: g.questions[id].url.clone(),
         };
         let edit_url = g.config.book.edit_url_template.as_ref().map(|t| {
-            let rel = g.config.build.content_dir.join(&question.source.rel);
+            let rel = g.config.build.content_dir.join(question.source.file());
             t.replace("{path}", &rel.to_string_lossy().replace('\\', "/"))
         });
         let words = question.body.text.split_whitespace().count();
@@ -123,6 +123,9 @@ impl Renderer<'_> {
                 reading_minutes: words.div_ceil(200).max(1),
                 browser_blocks: question.body.browser_blocks,
                 has_exercise: question.body.has_exercise,
+                fallback_lang: (question.source.origin
+                    == crate::content::translations::Origin::Fallback)
+                    .then(|| g.config.book.language.clone()),
             },
         )
     }
@@ -196,10 +199,12 @@ impl Renderer<'_> {
     pub(super) fn not_found_page(&self, url: &str) -> Html {
         let mut base = self.base(url, "not-found", "Page not found".into(), String::new());
         // A 404 page is served at any depth: only absolute links work there.
-        base.root = match self.guide.config.base_url() {
+        base.static_root = match self.guide.config.base_url() {
             Some(b) => format!("{b}/"),
             None => "/".into(),
         };
+        base.root = format!("{}{}", base.static_root, self.guide.config.url_prefix());
+        base.alternates.clear();
         self.template("404.html", &PlainPage { base })
     }
 

@@ -191,7 +191,11 @@ impl Session {
 
     fn rebuild(&mut self, paths: &[PathBuf], first: Instant) {
         let guide = self.kept.as_ref().map(|k| &k.loaded.guide);
-        let change = watch::classify(paths, &self.sources(), guide);
+        let translations = self
+            .kept
+            .as_ref()
+            .map_or(&[][..], |k| &k.loaded.translations[..]);
+        let change = watch::classify(paths, &self.sources(), guide, translations);
         let change = match (change, &self.broken) {
             (Change::Edits { .. }, Broken::All) => {
                 Change::Full("the last rebuild did not succeed".into())

@@ -166,7 +166,14 @@ pub enum Change {
 }
 
 /// Sorts changed paths. `guide` is the loaded guide, `None` when there is none to patch.
-pub fn classify(paths: &[PathBuf], sources: &Sources, guide: Option<&Guide>) -> Change {
+/// `translations` are the views of the guide in its other languages: a translation's file is a
+/// question of its view.
+pub fn classify(
+    paths: &[PathBuf],
+    sources: &Sources,
+    guide: Option<&Guide>,
+    translations: &[Guide],
+) -> Change {
     let mut questions: Vec<String> = Vec::new();
     let mut assets: Vec<String> = Vec::new();
     let mut full: Option<String> = None;
@@ -206,7 +213,8 @@ pub fn classify(paths: &[PathBuf], sources: &Sources, guide: Option<&Guide>) -> 
             full.get_or_insert_with(|| "the last build failed".into());
             continue;
         };
-        let known_question = question_at(guide, &rel).is_some();
+        let views = || std::iter::once(guide).chain(translations);
+        let known_question = views().any(|g| question_at(g, &rel).is_some());
         let known_asset = guide.assets.iter().any(|a| a.rel == rel);
         let exists = path.exists();
         if (known_question || known_asset) && path.is_file() {
@@ -219,10 +227,11 @@ pub fn classify(paths: &[PathBuf], sources: &Sources, guide: Option<&Guide>) -> 
                 list.push(rel);
             }
         } else if exists {
-            let section_page = guide
-                .sections
-                .iter()
-                .any(|s| s.index.as_ref().is_some_and(|p| p.rel == rel));
+            let section_page = views().any(|g| {
+                g.sections
+                    .iter()
+                    .any(|s| s.index.as_ref().is_some_and(|p| p.file() == rel))
+            });
             let what = if section_page { "changed" } else { "was added" };
             full.get_or_insert_with(|| format!("`{rel}` {what}"));
         } else if known_question || known_asset || holds_known_files(guide, &rel) {
@@ -311,7 +320,7 @@ mod tests {
         .iter()
         .map(PathBuf::from)
         .collect();
-        assert_eq!(classify(&paths, &sources(), None), Change::Nothing);
+        assert_eq!(classify(&paths, &sources(), None, &[]), Change::Nothing);
     }
 
     #[test]
@@ -324,7 +333,7 @@ mod tests {
             "/g/content/python/new-question.md",
             "/g/content",
         ] {
-            let change = classify(&[PathBuf::from(path)], &s, None);
+            let change = classify(&[PathBuf::from(path)], &s, None, &[]);
             assert!(matches!(change, Change::Full(_)), "{path}: {change:?}");
         }
     }

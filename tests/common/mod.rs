@@ -113,8 +113,10 @@ impl Site {
         let mut broken = Vec::new();
         let sel = Selector::parse("a[href], link[href], script[src], img[src]").expect("selector");
         for page in self.pages() {
-            if page == "404.html" {
-                continue; // served at any depth, so it links from the site root
+            if page == "404.html" || page.ends_with("/404.html") && page.matches('/').count() == 1 {
+                // Served at any depth (a translation's, at any depth of its folder), so it
+                // links from the site root.
+                continue;
             }
             let doc = self.doc(&page);
             for el in doc.select(&sel) {

@@ -137,7 +137,10 @@
      the page showing it, send in-page anchors to the question's page, and drop ids (a page
      must not hold the same id twice). */
   function rebase(container, pageUrl) {
-    var base = "https://prepbook.invalid/";
+    // The page's language folder sits one folder down in this made-up site: a translation's
+    // page reaches the images its language shares with the others (at the site root, a folder
+    // above its own root) by climbing out of it.
+    var base = "https://prepbook.invalid/l/";
     each("[href], [src]", function (el) {
       ["href", "src"].forEach(function (attr) {
         var v = el.getAttribute(attr);
@@ -145,7 +148,8 @@
         var u;
         try { u = new URL(v, base + pageUrl); } catch (e) { return; }
         if (u.origin !== "https://prepbook.invalid") { return; }
-        el.setAttribute(attr, root + u.pathname.slice(1) + u.search + u.hash);
+        var path = u.pathname.indexOf("/l/") === 0 ? root + u.pathname.slice(3) : root + "../" + u.pathname.slice(1);
+        el.setAttribute(attr, path + u.search + u.hash);
       });
     }, container);
     each("[id]", function (el) { el.removeAttribute("id"); }, container);
