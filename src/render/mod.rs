@@ -7,6 +7,7 @@ pub mod context;
 mod counts;
 mod pages;
 mod template_errors;
+mod ui_text;
 
 use std::collections::BTreeSet;
 
@@ -143,6 +144,10 @@ impl<'g> Renderer<'g> {
                 ))
             },
         );
+        match crate::strings::UiStrings::load(theme) {
+            Ok(strings) => ui_text::register(&mut tera, std::sync::Arc::new(strings)),
+            Err(ds) => errors.extend(ds),
+        }
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
