@@ -10,12 +10,14 @@ mod template_errors;
 mod ui_text;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::content::{Difficulty, Guide, QuestionId, SectionId, TagId};
 use crate::diagnostics::Diagnostic;
+use crate::strings::{UiStrings, fill};
 use crate::theme::Theme;
 use crate::urls::root_prefix;
 use context::*;
@@ -107,6 +109,8 @@ pub struct Renderer<'g> {
     tera: Tera,
     theme: &'g Theme,
     site: SiteInfo,
+    /// The theme's UI strings, for the titles the pages' contexts carry.
+    strings: Arc<UiStrings>,
 }
 
 impl<'g> Renderer<'g> {
@@ -144,10 +148,14 @@ impl<'g> Renderer<'g> {
                 ))
             },
         );
-        match crate::strings::UiStrings::load(theme) {
-            Ok(strings) => ui_text::register(&mut tera, std::sync::Arc::new(strings)),
-            Err(ds) => errors.extend(ds),
-        }
+        let strings = match crate::strings::UiStrings::load(theme) {
+            Ok(strings) => Arc::new(strings),
+            Err(ds) => {
+                errors.extend(ds);
+                Arc::default()
+            }
+        };
+        ui_text::register(&mut tera, strings.clone());
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -183,6 +191,7 @@ impl<'g> Renderer<'g> {
             tera,
             theme,
             site,
+            strings,
         })
     }
 
@@ -244,6 +253,15 @@ impl<'g> Renderer<'g> {
                 description
             },
             nav: None,
+        }
+    }
+
+    /// UI string `key` in the guide's language, `{name}`s filled from `values`: for the page
+    /// titles the contexts carry (the templates use `t`).
+    fn text(&self, key: &str, values: &[(&str, String)]) -> String {
+        match self.strings.get(&self.site.language, key) {
+            Some(text) => fill(text.pick(None), values),
+            None => key.to_string(),
         }
     }
 
