@@ -74,6 +74,7 @@ fn sample_pages(guide: &Guide) -> Vec<PageId> {
 pub fn lint(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
     unused_keys(guide, theme, diags);
     duplicate_slugs(guide, diags);
+    missing_ui_strings(guide, theme, diags);
     let mut titles: HashMap<String, &Question> = HashMap::new();
     for q in &guide.questions {
         let fm = q.front();
@@ -114,6 +115,15 @@ pub fn lint(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
                     .with_hint("write the answer under the headings: readers and study mode show nothing here"),
             );
         }
+    }
+}
+
+/// The UI strings the guide's language has no text for (`crate::strings`). A broken table is
+/// reported by the templates' loading.
+fn missing_ui_strings(guide: &Guide, theme: &Theme, diags: &Diagnostics) {
+    if let Ok(strings) = crate::strings::UiStrings::load(theme) {
+        let theme_dir = crate::diagnostics::display_path(&guide.config.theme_dir());
+        diags.extend(strings.missing(&guide.config.book.language, &theme_dir));
     }
 }
 

@@ -32,6 +32,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod snapshot;
+pub mod strings;
 pub mod study;
 pub mod testing;
 pub mod theme;

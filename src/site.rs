@@ -376,6 +376,7 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
     for (name, file) in loaded.theme.static_files() {
         write(&format!("static/{name}"), &file.bytes);
     }
+    write_strings(loaded, &write);
     let (light, dark) = loaded.highlighter.stylesheets();
     write("static/highlight-light.css", light.as_bytes());
     write("static/highlight-dark.css", dark.as_bytes());
@@ -397,6 +398,25 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
             diags.push(io_error(&a.source, "cannot copy the file", e));
         }
     });
+}
+
+/// `static/strings-<code>.js` for each of the site's languages and every language with a
+/// table. A
+/// broken table was already reported when the templates were loaded.
+fn write_strings(loaded: &Loaded, write: &dyn Fn(&str, &[u8])) {
+    let Ok(strings) = crate::strings::UiStrings::load(&loaded.theme) else {
+        return;
+    };
+    let mut codes: Vec<&str> = strings.languages().collect();
+    codes.extend(loaded.guide.config.site_languages());
+    codes.sort_unstable();
+    codes.dedup();
+    for code in codes {
+        write(
+            &crate::strings::script_path(code),
+            strings.script(code).as_bytes(),
+        );
+    }
 }
 
 /// The search index's files of one language's view, in its folder, when `[search] enabled`;

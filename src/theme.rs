@@ -112,6 +112,15 @@ impl Theme {
     }
 }
 
+/// The default theme's own file at `rel` (`i18n/zh.toml`), whatever the guide replaces: the
+/// UI strings tables are replaced one key at a time, so they need both.
+pub fn builtin_file(rel: &str) -> Option<&'static [u8]> {
+    embedded::FILES
+        .iter()
+        .find(|(path, _)| *path == rel)
+        .map(|(_, bytes)| *bytes)
+}
+
 /// A folder of the guide's theme at the path of a default theme file
 /// (`templates/question.html/`): the walk finds no file there, so the default one is used,
 /// which its author did not mean. A warning for each.

@@ -130,6 +130,33 @@ fn an_untranslated_page_is_shown_in_english_and_marked() {
 }
 
 #[test]
+fn a_translation_speaks_its_language_around_the_text_too() {
+    let (_dir, site) = built();
+    let (zh, en) = (
+        site.doc("zh/python/decorators.html"),
+        site.doc("python/decorators.html"),
+    );
+    // The theme's own words come from its Chinese table on Chinese pages, fallbacks included.
+    assert_eq!(texts(&zh, ".skip-link"), vec!["跳到正文"]);
+    assert_eq!(texts(&en, ".skip-link"), vec!["Skip to content"]);
+    assert!(
+        texts(&zh, ".fallback-notice")[0].contains("尚未翻译"),
+        "the fallback notice is in the reader's language"
+    );
+    assert_eq!(attrs(&zh, "#pb-lang-switch", "aria-label"), vec!["语言"]);
+    assert_eq!(
+        attrs(&en, "#pb-lang-switch", "aria-label"),
+        vec!["Language"]
+    );
+    // And the scripts read the Chinese table.
+    let scripts = attrs(&zh, "script[src]", "src");
+    assert!(
+        scripts.iter().any(|s| s == "../../static/strings-zh.js"),
+        "{scripts:?}"
+    );
+}
+
+#[test]
 fn sections_and_the_home_page_are_translated_by_their_index_files() {
     let (_dir, site) = built();
     let home = site.doc("zh/index.html");

@@ -279,6 +279,8 @@ fn the_study_page_offers_decks_with_their_counts() {
     assert_eq!(
         scripts,
         vec![
+            "static/strings-en.js",
+            "static/text.js",
             "static/prepbook.js",
             "static/data.js",
             "static/search-rank.js",

@@ -464,7 +464,12 @@ fn inline_assets(loaded: &Loaded, study: bool, python: bool) -> (String, String)
     };
     let (light, dark) = loaded.highlighter.stylesheets();
     let css = inline_safe(&format!("{}\n{light}\n{dark}", theme_text("prepbook.css")));
-    let mut scripts = theme_text("prepbook.js");
+    // The UI strings of the guide's language first: every script below reads them.
+    let mut scripts = crate::strings::UiStrings::load(&loaded.theme)
+        .map(|s| s.script(&loaded.guide.config.book.language))
+        .unwrap_or_default();
+    scripts.push_str(&theme_text("text.js"));
+    scripts.push_str(&theme_text("prepbook.js"));
     scripts.push_str(&theme_text("data.js"));
     // Before anything asks for data: it tells the registry where the page keeps it.
     scripts.push_str(&theme_text("export.js"));

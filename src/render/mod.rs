@@ -8,14 +8,17 @@ mod counts;
 pub mod languages;
 mod pages;
 mod template_errors;
+mod ui_text;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::content::{Difficulty, Guide, QuestionId, SectionId, TagId};
 use crate::diagnostics::Diagnostic;
+use crate::strings::{UiStrings, fill};
 use crate::theme::Theme;
 use crate::urls::root_prefix;
 use context::*;
@@ -108,6 +111,8 @@ pub struct Renderer<'g> {
     theme: &'g Theme,
     site: SiteInfo,
     languages: Option<&'g languages::SiteLanguages>,
+    /// The theme's UI strings, for the titles the pages' contexts carry.
+    strings: Arc<UiStrings>,
 }
 
 impl<'g> Renderer<'g> {
@@ -145,6 +150,14 @@ impl<'g> Renderer<'g> {
                 ))
             },
         );
+        let strings = match crate::strings::UiStrings::load(theme) {
+            Ok(strings) => Arc::new(strings),
+            Err(ds) => {
+                errors.extend(ds);
+                Arc::default()
+            }
+        };
+        ui_text::register(&mut tera, strings.clone());
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -183,6 +196,7 @@ impl<'g> Renderer<'g> {
             theme,
             site,
             languages: None,
+            strings,
         })
     }
 
@@ -261,6 +275,15 @@ impl<'g> Renderer<'g> {
                 description
             },
             nav: None,
+        }
+    }
+
+    /// UI string `key` in the guide's language, `{name}`s filled from `values`: for the page
+    /// titles the contexts carry (the templates use `t`).
+    fn text(&self, key: &str, values: &[(&str, String)]) -> String {
+        match self.strings.get(&self.site.language, key) {
+            Some(text) => fill(text.pick(None), values),
+            None => key.to_string(),
         }
     }
 

@@ -134,7 +134,7 @@ impl Renderer<'_> {
         self.template(
             "tags.html",
             &TagsPage {
-                base: self.base(url, "tags", "Tags".into(), String::new()),
+                base: self.base(url, "tags", self.text("tags.title", &[]), String::new()),
                 tags: self.tag_counts(),
             },
         )
@@ -143,7 +143,12 @@ impl Renderer<'_> {
     pub(super) fn tag_page(&self, t: TagId, url: &str) -> Html {
         let g = self.guide;
         let tag = &g.tags[t];
-        let mut base = self.base(url, "tag", format!("Tagged “{}”", tag.name), String::new());
+        let mut base = self.base(
+            url,
+            "tag",
+            self.text("tags.page_title", &[("tag", tag.name.clone())]),
+            String::new(),
+        );
         base.nav = NavPlace::at(None);
         self.template(
             "tag.html",
@@ -171,7 +176,10 @@ impl Renderer<'_> {
                 base: self.base(
                     url,
                     "difficulty",
-                    format!("{} questions", d.label()),
+                    self.text(
+                        "difficulty.heading",
+                        &[("label", self.text(&format!("difficulty.{}", d.name()), &[]))],
+                    ),
                     String::new(),
                 ),
                 difficulty: DifficultyView::of(d),
@@ -188,8 +196,8 @@ impl Renderer<'_> {
                 base: self.base(
                     url,
                     "study",
-                    "Study".into(),
-                    "Flashcards, spaced repetition and mock interviews, with your progress kept in this browser.".into(),
+                    self.text("study.title", &[]),
+                    self.text("study.description", &[]),
                 ),
                 panel: self.study_panel(),
             },
@@ -197,7 +205,12 @@ impl Renderer<'_> {
     }
 
     pub(super) fn not_found_page(&self, url: &str) -> Html {
-        let mut base = self.base(url, "not-found", "Page not found".into(), String::new());
+        let mut base = self.base(
+            url,
+            "not-found",
+            self.text("not_found.title", &[]),
+            String::new(),
+        );
         // A 404 page is served at any depth: only absolute links work there.
         base.static_root = match self.guide.config.base_url() {
             Some(b) => format!("{b}/"),
@@ -212,7 +225,12 @@ impl Renderer<'_> {
         self.template(
             "search.html",
             &PlainPage {
-                base: self.base(url, "search", "Search".into(), String::new()),
+                base: self.base(
+                    url,
+                    "search",
+                    self.text("search.page_title", &[]),
+                    String::new(),
+                ),
             },
         )
     }

@@ -6,6 +6,11 @@
   var script = document.currentScript;
   var shownBuild = script ? script.getAttribute('data-build') : null;
   var overlay = null;
+  // The page's UI strings (the theme's text.js), in English when the page has none.
+  function t(key, english, values) {
+    return window.PrepbookText ? window.PrepbookText(key, english, values)
+      : english.replace('{n}', values && values.n);
+  }
 
   function hide() {
     if (overlay) {
@@ -28,14 +33,14 @@
     var title = document.createElement('p');
     title.style.cssText = 'margin:0 0 4px;font-weight:bold;color:#ff8589';
     title.textContent = errors.length === 1
-      ? 'The guide did not build: 1 error'
-      : 'The guide did not build: ' + errors.length + ' errors';
+      ? t('serve.one_error', 'The guide did not build: 1 error')
+      : t('serve.errors', 'The guide did not build: {n} errors', { n: errors.length });
     var note = document.createElement('p');
     note.style.cssText = 'margin:0 0 12px;color:#c8c8c8';
-    note.textContent = 'This page is the last version that built. Fix the file and save: this message goes away by itself.';
+    note.textContent = t('serve.last_version', 'This page is the last version that built. Fix the file and save: this message goes away by itself.');
     var close = document.createElement('button');
     close.type = 'button';
-    close.textContent = 'Hide';
+    close.textContent = t('serve.hide', 'Hide');
     close.style.cssText = 'float:right;font:inherit;color:inherit;background:#3a3d41;border:1px solid #6b6f75;border-radius:4px;padding:2px 10px;cursor:pointer';
     close.addEventListener('click', hide);
     overlay.appendChild(close);

@@ -278,7 +278,7 @@
       li.hidden = !passes(Number(li.getAttribute("data-q").slice(2)));
     });
     var any = current.difficulty.length || current.level || current.tag >= 0;
-    status.textContent = any ? "Showing " + shown + " of " + index.q.length + " pages." : "";
+    status.textContent = any ? window.PrepbookText("export.showing", "Showing {shown} of {total} pages.", { shown: shown, total: index.q.length }) : "";
   }
   if (filters) { filters.addEventListener("change", applyFilters); }
 })();

@@ -144,7 +144,7 @@
       mark();
     }, function () {
       fill(list, s, []);
-      list.appendChild(el("li", "nav-error", "Could not load this section's questions."));
+      list.appendChild(el("li", "nav-error", window.PrepbookText("nav.load_failed", "Could not load this section's questions.")));
     }).then(function () {
       fold.removeAttribute("aria-busy");
       list.hidden = fold.getAttribute("aria-expanded") !== "true";

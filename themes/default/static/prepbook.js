@@ -6,6 +6,10 @@
 
   var THEME_KEY = "prepbook-theme";
   var root = document.documentElement;
+  // text.js, loaded before: the UI strings of the page's language; English without it.
+  var text = window.PrepbookText || function (key, english, values) {
+    return english.replace(/\{(\w+)\}/g, function (w, name) { return values && name in values ? String(values[name]) : w; });
+  };
 
   function systemDark() {
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
@@ -19,7 +23,7 @@
   function syncToggle(button) {
     var dark = isDark();
     button.setAttribute("aria-pressed", dark ? "true" : "false");
-    button.title = dark ? "Use the light theme" : "Use the dark theme";
+    button.title = dark ? text("page.use_light_theme", "Use the light theme") : text("page.use_dark_theme", "Use the dark theme");
   }
 
   var toggle = document.getElementById("pb-theme-toggle");
@@ -94,17 +98,17 @@
     if (!button || !code || button.getAttribute("data-wired")) { return; }
     button.setAttribute("data-wired", "true");
     var label = block.querySelector(".code-lang");
-    button.setAttribute("aria-label", "Copy " + (label ? label.textContent : "") + " code");
+    button.setAttribute("aria-label", text("code.copy_label", "Copy {language} code", { language: label ? label.textContent : "" }).replace(/\s+/g, " "));
     button.hidden = false;
     button.addEventListener("click", function () {
       copyText(code.textContent).then(function () {
-        button.textContent = "Copied";
+        button.textContent = text("code.copied", "Copied");
         button.setAttribute("data-copied", "");
       }, function () {
-        button.textContent = "Press Ctrl+C";
+        button.textContent = text("code.press_ctrl_c", "Press Ctrl+C");
       });
       setTimeout(function () {
-        button.textContent = "Copy";
+        button.textContent = text("code.copy", "Copy");
         button.removeAttribute("data-copied");
       }, 2000);
     });

@@ -10,10 +10,11 @@
   "use strict";
 
   var Python = window.PrepbookPython;
-  if (!Python) { return; }
+  var t = window.PrepbookText;
+  if (!Python || !t) { return; }
 
   var INDENT = "    ";
-  var KEYS_HELP = "Tab indents, Shift+Tab dedents, Ctrl+Enter runs, Esc leaves the editor.";
+  var KEYS_HELP = t("python.keys_help", "Tab indents, Shift+Tab dedents, Ctrl+Enter runs, Esc leaves the editor.");
   /* True once the runtime has answered on this page (and not been stopped since): later runs
      need no "Loading" note. */
   var loaded = false;
@@ -64,7 +65,7 @@
     this.pre.textContent = "";
     this.pre.hidden = false;
     this.empty = true;
-    this.waiting = loaded ? null : this.note("Loading Python\u2026");
+    this.waiting = loaded ? null : this.note(t("python.loading", "Loading Python\u2026"));
   };
 
   Output.prototype.unwait = function () {
@@ -96,21 +97,21 @@
     if (outcome.stopped) {
       // Stop ends the runtime: the next run starts a fresh one, which takes a moment again.
       loaded = false;
-      this.note("Stopped.");
+      this.note(t("python.stopped", "Stopped."));
       return;
     }
     // A block's traceback came as stderr already; an error of the runtime itself did not.
     if (!outcome.ok && outcome.error && this.empty) { this.write("stderr", outcome.error); }
-    if (this.empty && outcome.ok) { this.note("(The code printed nothing.)"); }
+    if (this.empty && outcome.ok) { this.note(t("python.printed_nothing", "(The code printed nothing.)")); }
   };
 
   function failedStart(error) {
     var why = String((error && error.message) || error);
     if (/could not be downloaded|Failed to fetch|NetworkError|integrity/i.test(why)) {
-      return "Python could not be downloaded: " + why + ". Running code on this site needs the network, " +
-        "to download Python; the rest of the page works without it. Try again when you are online.";
+      return t("python.download_failed", "Python could not be downloaded: {error}. Running code on this site needs the network, " +
+        "to download Python; the rest of the page works without it. Try again when you are online.", { error: why });
     }
-    return "Python could not be started: " + why + ".";
+    return t("python.start_failed", "Python could not be started: {error}.", { error: why });
   }
 
   /* ---- Running ---- */
@@ -125,7 +126,7 @@
     if (!runtime) { output.end(new Error("this page has no Python runtime")); return; }
     if (runtime.busy()) {
       output.unwait();
-      output.note("Another block is running: stop it, or wait for it to finish, then run this one.", "out-failed");
+      output.note(t("python.busy", "Another block is running: stop it, or wait for it to finish, then run this one."), "out-failed");
       return;
     }
     controls.running(true);
@@ -238,16 +239,16 @@
     var pre = block.querySelector("pre.hl-code");
     if (source === null || !pre) { return; }
     var bar = el("div", "code-run");
-    var run = button("Run", "run-code", name ? "Run " + name : "");
-    var edit = button("Edit", "edit-code", name ? "Edit " + name : "");
-    var reset = button("Reset", "reset-code", name ? "Reset " + name : "");
-    var stop = button("Stop", "stop-code", name ? "Stop " + name : "");
+    var run = button(t("python.run", "Run"), "run-code", name ? t("python.run_name", "Run {name}", { name: name }) : "");
+    var edit = button(t("python.edit", "Edit"), "edit-code", name ? t("python.edit_name", "Edit {name}", { name: name }) : "");
+    var reset = button(t("python.reset", "Reset"), "reset-code", name ? t("python.reset_name", "Reset {name}", { name: name }) : "");
+    var stop = button(t("python.stop", "Stop"), "stop-code", name ? t("python.stop_name", "Stop {name}", { name: name }) : "");
     reset.hidden = true;
     bar.appendChild(run);
     bar.appendChild(stop);
     bar.appendChild(edit);
     bar.appendChild(reset);
-    var output = new Output("Output of " + (name || "the example"));
+    var output = new Output(t("python.output_of", "Output of {name}", { name: name || t("python.the_example", "the example") }));
     var controls = new Controls(run, stop);
     var ed = null;
 
@@ -260,7 +261,7 @@
     }
 
     function open() {
-      ed = editor(source, "Code of " + (name || "the example"), go, function () { (run.hidden ? stop : run).focus(); });
+      ed = editor(source, t("python.code_of", "Code of {name}", { name: name || t("python.the_example", "the example") }), go, function () { (run.hidden ? stop : run).focus(); });
       pre.hidden = true;
       block.insertBefore(ed.area, pre.nextSibling);
       block.insertBefore(ed.help, bar);
@@ -312,20 +313,20 @@
     var solvedLine = el("p", "exercise-solved");
     solvedLine.hidden = true;
     var bar = el("div", "code-run");
-    var run = button("Run tests", "primary run-tests");
-    var stop = button("Stop", "stop-code", "Stop the tests");
-    var reset = button("Reset", "reset-code", "Reset your code to the starter code");
-    var show = button("Show solution", "show-solution");
+    var run = button(t("python.run_tests", "Run tests"), "primary run-tests");
+    var stop = button(t("python.stop", "Stop"), "stop-code", t("python.stop_tests", "Stop the tests"));
+    var reset = button(t("python.reset", "Reset"), "reset-code", t("python.reset_to_starter", "Reset your code to the starter code"));
+    var show = button(t("python.show_solution", "Show solution"), "show-solution");
     reset.hidden = true;
     [run, stop, reset, show].forEach(function (b) { bar.appendChild(b); });
     var results = el("div", "exercise-results");
     results.setAttribute("role", "status");
     results.setAttribute("aria-live", "polite");
-    var output = new Output("Output of your code");
+    var output = new Output(t("python.output_of_yours", "Output of your code"));
     var controls = new Controls(run, stop);
     var ran = false;
 
-    var ed = editor(source, "Your code for the exercise", go, function () { (run.hidden ? stop : run).focus(); });
+    var ed = editor(source, t("python.your_code", "Your code for the exercise"), go, function () { (run.hidden ? stop : run).focus(); });
     if (pre) { pre.hidden = true; }
     starter.insertBefore(ed.area, pre ? pre.nextSibling : null);
     starter.appendChild(ed.help);
@@ -347,7 +348,7 @@
       var s = store();
       var when = s && s.solvedOn(key);
       solvedLine.hidden = !when;
-      solvedLine.textContent = when ? "Solved on " + day(when) + "." : "";
+      solvedLine.textContent = when ? t("python.solved_on", "Solved on {day}.", { day: day(when) }) : "";
     }
 
     function go() {
@@ -368,22 +369,22 @@
       output.end({ ok: true });
       if (output.empty) { output.pre.hidden = true; }
       if (outcome.error) {
-        var why = outcome.stage === "tests" ? "The tests could not run: they raised an error before any test."
-          : outcome.stage === "code" ? "Your code raised an error before the tests ran:" : "The run did not finish:";
+        var why = outcome.stage === "tests" ? t("python.tests_error", "The tests could not run: they raised an error before any test.")
+          : outcome.stage === "code" ? t("python.code_error", "Your code raised an error before the tests ran:") : t("python.not_finished", "The run did not finish:");
         results.appendChild(el("p", "tests-summary tests-failed", why));
         results.appendChild(el("pre", "code-output out-err", outcome.error));
         return;
       }
       var list = outcome.results || [];
       if (!list.length) {
-        results.appendChild(el("p", "tests-summary tests-failed", "The tests block has no test."));
+        results.appendChild(el("p", "tests-summary tests-failed", t("python.no_tests", "The tests block has no test.")));
         return;
       }
       var passed = list.filter(function (r) { return r.passed; }).length;
       var solved = passed === list.length;
       var summary = solved
-        ? (list.length === 1 ? "The test passed" : "All " + list.length + " tests passed") + ": solved!"
-        : passed + " of " + list.length + " tests passed.";
+        ? (list.length === 1 ? t("python.one_passed", "The test passed: solved!") : t("python.all_passed", "All {n} tests passed: solved!", { n: list.length }))
+        : t("python.some_passed", "{passed} of {n} tests passed.", { passed: passed, n: list.length });
       results.appendChild(el("p", "tests-summary " + (solved ? "tests-passed" : "tests-failed"), summary));
       var ul = el("ul", "test-list");
       list.forEach(function (r) {
@@ -391,7 +392,7 @@
         li.appendChild(el("span", "test-mark", r.passed ? "\u2713" : "\u2717")).setAttribute("aria-hidden", "true");
         li.appendChild(document.createTextNode(" "));
         li.appendChild(el("code", "test-name", r.name));
-        li.appendChild(document.createTextNode(r.passed ? " passed" : " failed"));
+        li.appendChild(document.createTextNode(" " + (r.passed ? t("python.passed", "passed") : t("python.failed", "failed"))));
         if (!r.passed && r.message) {
           li.appendChild(document.createTextNode(": "));
           li.appendChild(el("span", "test-message", r.message));
@@ -403,7 +404,7 @@
         var s = store();
         var title = document.querySelector("h1");
         if (s && !s.solveExercise(key, new Date(), title ? title.textContent.trim() : "")) {
-          results.appendChild(el("p", "tests-failed", s.error || "Your progress could not be saved."));
+          results.appendChild(el("p", "tests-failed", s.error || t("python.not_saved", "Your progress could not be saved.")));
         }
         showSolved();
       }
@@ -415,11 +416,11 @@
     confirmBox.setAttribute("role", "group");
     confirmBox.hidden = true;
     editors += 1;
-    var question = el("p", "", "Show the solution before you have run your code? Trying first is what makes it stick.");
+    var question = el("p", "", t("python.confirm_solution", "Show the solution before you have run your code? Trying first is what makes it stick."));
     question.id = "pb-solution-question-" + editors;
     confirmBox.setAttribute("aria-labelledby", question.id);
-    var yes = button("Show the solution", "");
-    var no = button("Keep trying", "");
+    var yes = button(t("python.show_the_solution", "Show the solution"), "");
+    var no = button(t("python.keep_trying", "Keep trying"), "");
     var row = el("p");
     row.appendChild(yes);
     row.appendChild(document.createTextNode(" "));
@@ -465,7 +466,7 @@
     var many = document.querySelectorAll(EXAMPLES).length > 1;
     blocks.forEach(function (block) {
       examples += 1;
-      example(block, many ? "example " + examples : "");
+      example(block, many ? t("python.example_n", "example {n}", { n: examples }) : "");
     });
     Array.prototype.filter.call(root.querySelectorAll('section.exercise[data-run="browser"]'), once).forEach(exercise);
   }

@@ -263,7 +263,7 @@
               // starts a fresh worker.
               w.terminate();
               if (worker === w) { worker = null; ready = null; }
-              finish({ ok: false, error: "The Python runtime stopped: " + String(m.error).split("\n")[0] + ". The next run starts it again." });
+              finish({ ok: false, error: window.PrepbookText("python.runtime_stopped", "The Python runtime stopped: {error}. The next run starts it again.", { error: String(m.error).split("\n")[0] }) });
             }
             else if (m.type === "failed") {
               // The runtime did not start: the next run tries a fresh worker.

@@ -16,6 +16,8 @@
   // search-rank.js: loaded before this script by the default theme; a guide's own base.html
   // written before it existed gets it on the first query (rankReady).
   var Rank = typeof module === "object" && module.exports ? require("./search-rank.js") : global.PrepbookSearchRank;
+  // text.js: the UI strings of the page's language (loaded before this script).
+  var t = global.PrepbookText || (typeof module === "object" && module.exports ? require("./text.js") : null);
   var rankLoading = null;
   function rankReady() {
     if (Rank) { return Promise.resolve(); }
@@ -739,7 +741,7 @@
   });
   api.engine = engine;
 
-  var DIFFICULTY_LABELS = ["", "Easy", "Medium", "Hard"];
+  var DIFFICULTY_LABELS = ["", t("difficulty.easy", "Easy"), t("difficulty.medium", "Medium"), t("difficulty.hard", "Hard")];
 
   /** Where a result leads: its page, or (in the offline export) its place in the document. */
   function hrefFor(doc) {
@@ -811,7 +813,7 @@
     if (shownTags.length < doc.tags.length) {
       meta.appendChild(document.createTextNode(" "));
       var more = el("span", "tag-more", "+" + (doc.tags.length - shownTags.length));
-      more.appendChild(el("span", "visually-hidden", " more tags"));
+      more.appendChild(el("span", "visually-hidden", " " + t("search.more_tags", "more tags")));
       meta.appendChild(more);
     }
     container.appendChild(meta);
@@ -933,11 +935,11 @@
           options.push(li);
         });
         var total = x.result.total;
-        status.textContent = total ? total + (total === 1 ? " result" : " results") : "No results";
+        status.textContent = total ? t("search.results", ["{n} result", "{n} results"], { n: total }) : t("search.no_results", "No results");
         setActive(-1);
         open(true);
         if (PrepbookData.searchPage === false) { return; }
-        var all = el("li", "search-option search-all", total ? "See all " + total + " results" : "No matching questions; open the search page");
+        var all = el("li", "search-option search-all", total ? t("search.see_all", "See all {n} results", { n: total }) : t("search.none_open_page", "No matching questions; open the search page"));
         all.id = "pb-search-opt-all";
         all.setAttribute("role", "option");
         all.tabIndex = -1;
@@ -946,12 +948,12 @@
         all.addEventListener("click", function () { go(all.dataset.url); });
         list.appendChild(all);
         options.push(all);
-        status.textContent = total ? total + (total === 1 ? " result" : " results") : "No results";
+        status.textContent = total ? t("search.results", ["{n} result", "{n} results"], { n: total }) : t("search.no_results", "No results");
         setActive(-1);
         open(true);
       }).catch(function (e) {
         if (mine !== seq) { return; }
-        status.textContent = "Search is not available: " + e.message;
+        status.textContent = t("search.unavailable", "Search is not available: {error}", { error: e.message });
         open(true);
       });
     }
@@ -1051,7 +1053,7 @@
           return renderList(result);
         });
       }).catch(function (e) {
-        summary.textContent = "Search is not available: " + e.message;
+        summary.textContent = t("search.unavailable", "Search is not available: {error}", { error: e.message });
         results.setAttribute("aria-busy", "false");
       });
     }
@@ -1068,9 +1070,9 @@
         results.textContent = "";
         var anyFilter = FACETS.some(function (f) { return state[f].length; });
         var n = result.total;
-        var what = state.q ? "for “" + state.q + "”" : anyFilter ? "matching the filters" : "";
-        summary.textContent = !state.q && !anyFilter ? "Type a query or choose filters to browse the questions." :
-          n + (n === 1 ? " question " : " questions ") + what;
+        summary.textContent = !state.q && !anyFilter ? t("search.type_query", "Type a query or choose filters to browse the questions.") :
+          state.q ? t("search.found_for", ["{n} question for “{q}”", "{n} questions for “{q}”"], { n: n, q: state.q }) :
+          t("search.found_filters", ["{n} question matching the filters", "{n} questions matching the filters"], { n: n });
         more.hidden = true;
         // One result per task: picking each snippet scans the question's whole text, and a page
         // of 20 in one go kept a phone's main thread busy for a second.
@@ -1103,7 +1105,7 @@
     /* The filters button (phones): how many filters are on, and whether the panel is open. */
     function showActive() {
       var n = FACETS.reduce(function (sum, f) { return sum + state[f].length; }, 0);
-      activeCount.textContent = n ? n + " active" : "";
+      activeCount.textContent = n ? t("search.active", "{n} active", { n: n }) : "";
     }
     if (toggle) {
       toggle.hidden = false;
@@ -1128,17 +1130,18 @@
       facetsBox.textContent = "";
       showActive();
       var c = result.counts || { section: {}, difficulty: {}, level: {}, tag: {} };
-      group("Difficulty", "difficulty", m.difficulties.map(function (d, i) {
+      group(t("search.facet_difficulty", "Difficulty"), "difficulty", m.difficulties.map(function (d, i) {
         return [d, DIFFICULTY_LABELS[i + 1], c.difficulty[i + 1] || 0];
       }));
-      group("Level", "level", m.levels.map(function (l, i) {
-        return [l, l.charAt(0).toUpperCase() + l.slice(1), c.level[i] || 0];
+      group(t("search.facet_level", "Level"), "level", m.levels.map(function (l, i) {
+        var label = t("level." + l, l);
+        return [l, label.charAt(0).toUpperCase() + label.slice(1), c.level[i] || 0];
       }));
-      group("Section", "section", sectionsInOrder(m).map(function (x) {
+      group(t("search.facet_section", "Section"), "section", sectionsInOrder(m).map(function (x) {
         var s = m.sections[x[0]];
         return [sectionName(s[1]), s[0], c.section[x[0]] || 0, x[1]];
       }));
-      group("Tag", "tag", m.tags.map(function (t, i) { return [tagName(t[1]), t[0], c.tag[i] || 0]; }));
+      group(t("search.facet_tag", "Tag"), "tag", m.tags.map(function (t, i) { return [tagName(t[1]), t[0], c.tag[i] || 0]; }));
     }
 
     /* One fieldset of checkboxes; a value nothing matches is left out unless it is chosen. */

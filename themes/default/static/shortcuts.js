@@ -5,6 +5,7 @@
 (function () {
   "use strict";
 
+  var t = window.PrepbookText;
   var dialog = null;
 
   function typing(target) {
@@ -24,24 +25,24 @@
   function shortcuts() {
     var list = [];
     if (document.getElementById("pb-search")) {
-      list.push([["/"], "Search"], [["Ctrl", "K"], "Search, even from a field"]);
+      list.push([["/"], t("shortcuts.search", "Search")], [["Ctrl", "K"], t("shortcuts.search_anywhere", "Search, even from a field")]);
     }
     if (document.querySelector('a[rel="prev"], a[rel="next"]')) {
-      list.push([["\u2190"], "Previous question"], [["\u2192"], "Next question"]);
+      list.push([["\u2190"], t("shortcuts.previous_question", "Previous question")], [["\u2192"], t("shortcuts.next_question", "Next question")]);
     }
     if (document.getElementById("pb-show-answer")) {
-      list.push([["A"], "Show or hide the answer, when answers are hidden"]);
+      list.push([["A"], t("shortcuts.toggle_answer", "Show or hide the answer, when answers are hidden")]);
     }
     if (document.body.classList.contains("page-study")) {
-      list.push([["Space"], "Show the answer of a flashcard"], [["1\u20134"], "Grade a flashcard: again, hard, good, easy"],
-        [["\u2190"], "Previous card"], [["\u2192"], "Next card"]);
+      list.push([["Space"], t("shortcuts.flashcard_answer", "Show the answer of a flashcard")], [["1\u20134"], t("shortcuts.grade", "Grade a flashcard: again, hard, good, easy")],
+        [["\u2190"], t("shortcuts.previous_card", "Previous card")], [["\u2192"], t("shortcuts.next_card", "Next card")]);
     }
     if (document.getElementById("pb-nav-toggle")) {
-      list.push([["Esc"], "Close the navigation drawer or a dialog"]);
+      list.push([["Esc"], t("shortcuts.close_drawer", "Close the navigation drawer or a dialog")]);
     } else {
-      list.push([["Esc"], "Close a dialog"]);
+      list.push([["Esc"], t("shortcuts.close_dialog", "Close a dialog")]);
     }
-    list.push([["?"], "Show this list"]);
+    list.push([["?"], t("shortcuts.show_list", "Show this list")]);
     return list;
   }
 
@@ -49,7 +50,7 @@
     if (!dialog) {
       dialog = el("dialog", "shortcuts-dialog");
       dialog.setAttribute("aria-labelledby", "pb-shortcuts-title");
-      var title = el("h2", "", "Keyboard shortcuts");
+      var title = el("h2", "", t("shortcuts.title", "Keyboard shortcuts"));
       title.id = "pb-shortcuts-title";
       var dl = el("dl");
       shortcuts().forEach(function (s) {
@@ -63,7 +64,7 @@
       });
       var form = el("form");
       form.method = "dialog";
-      var close = el("button", "button", "Close");
+      var close = el("button", "button", t("shortcuts.close", "Close"));
       close.type = "submit";
       form.appendChild(close);
       dialog.appendChild(title);

@@ -6,6 +6,7 @@
   "use strict";
 
   var S = window.PrepbookStudy;
+  var t = window.PrepbookText;
   var Scheduler = window.PrepbookScheduler;
   var page = document.getElementById("pb-study");
   if (!S || !page) { return; }
@@ -32,8 +33,9 @@
     return el ? el.value : "";
   }
 
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
+  /* A count with its noun, in the page's language: `english` is [one, other]. */
+  function plural(n, key, english) {
+    return t(key, english, { n: n });
   }
 
   function clock(seconds) {
@@ -82,12 +84,12 @@
     $("pb-mock-options").hidden = !mock;
     var text;
     if (n === 0) {
-      text = "No cards match these choices.";
+      text = t("study.no_match", "No cards match these choices.");
     } else if (mock) {
       var asked = Math.min(n, Math.max(1, parseInt(formValue("mock-count"), 10) || 1));
-      text = plural(asked, "random question", "random questions") + " from a deck of " + plural(n, "card", "cards") + ".";
+      text = t("study.random_from_deck", "{questions} from a deck of {cards}.", { questions: plural(asked, "study.n_random_questions", ["{n} random question", "{n} random questions"]), cards: plural(n, "study.n_cards", ["{n} card", "{n} cards"]) });
     } else {
-      text = plural(n, "card", "cards") + " in this deck.";
+      text = t("study.in_deck", "{cards} in this deck.", { cards: plural(n, "study.n_cards", ["{n} card", "{n} cards"]) });
     }
     $("pb-deck-match").textContent = text;
     $("pb-start").disabled = n === 0;
@@ -147,7 +149,7 @@
       timer: null,
       timeUp: false
     };
-    $("pb-session-title").textContent = options.mock ? "Mock interview" : "Flashcards";
+    $("pb-session-title").textContent = options.mock ? t("study.mock_interview", "Mock interview") : t("study.flashcards", "Flashcards");
     $("pb-timer").hidden = !options.mock;
     sessionStatus.textContent = "";
     show(sessionView);
@@ -164,7 +166,7 @@
     var token = ++session.token;
     session.flipped = false;
     session.reached = Math.max(session.reached, session.pos + 1);
-    $("pb-position").textContent = (session.mock ? "Question " : "Card ") + (session.pos + 1) + " of " + n;
+    $("pb-position").textContent = session.mock ? t("study.question_position", "Question {pos} of {n}", { pos: session.pos + 1, n: n }) : t("study.card_position", "Card {pos} of {n}", { pos: session.pos + 1, n: n });
     var bar = $("pb-progress");
     bar.max = n;
     bar.value = session.pos;
@@ -172,9 +174,9 @@
     grades.hidden = true;
     flipButton.hidden = false;
     flipButton.setAttribute("aria-expanded", "false");
-    flipButton.firstChild.nodeValue = "Show answer ";
+    flipButton.firstChild.nodeValue = t("study.show_answer", "Show answer") + " ";
     $("pb-prev").disabled = session.pos === 0;
-    $("pb-next").firstChild.nodeValue = session.pos === n - 1 ? "Finish " : "Next ";
+    $("pb-next").firstChild.nodeValue = (session.pos === n - 1 ? t("study.finish", "Finish") : t("study.next", "Next")) + " ";
     var meta = $("pb-card-meta");
     meta.textContent = "";
     var section = deck.sections[c.section];
@@ -184,18 +186,18 @@
     meta.appendChild(document.createTextNode(parts.join(" \u00b7 ") + (parts.length ? " \u00b7 " : "")));
     var link = document.createElement("a");
     link.href = S.root + c.url;
-    link.textContent = "Open the question page";
+    link.textContent = t("study.open_question_page", "Open the question page");
     meta.appendChild(link);
-    $("pb-card-title").textContent = session.titles[session.pos] || "Loading\u2026";
+    $("pb-card-title").textContent = session.titles[session.pos] || t("study.loading", "Loading\u2026");
     $("pb-card-prompt").textContent = "";
     $("pb-card-answer").textContent = "";
     var graded = session.grades[session.pos];
-    sessionStatus.textContent = graded ? "You graded this card " + S.GRADE_LABELS[graded - 1].toLowerCase() + "; grade it again to change that." : "";
+    sessionStatus.textContent = graded ? t("study.graded_as", "You graded this card {grade}; grade it again to change that.", { grade: S.GRADE_LABELS[graded - 1].toLowerCase() }) : "";
     deck.content(c.index, function (err, content) {
       if (!session || token !== session.token) { return; }
       if (err) {
-        $("pb-card-title").textContent = "This card could not be loaded.";
-        sessionStatus.textContent = "Rebuild the site, or open the question page instead.";
+        $("pb-card-title").textContent = t("study.card_failed", "This card could not be loaded.");
+        sessionStatus.textContent = t("study.card_failed_hint", "Rebuild the site, or open the question page instead.");
         return;
       }
       session.titles[session.pos] = content.title;
@@ -229,7 +231,7 @@
     grades.hidden = !session.flipped;
     flipButton.hidden = session.flipped;
     flipButton.setAttribute("aria-expanded", session.flipped ? "true" : "false");
-    flipButton.firstChild.nodeValue = session.flipped ? "Hide answer " : "Show answer ";
+    flipButton.firstChild.nodeValue = (session.flipped ? t("study.hide_answer", "Hide answer") : t("study.show_answer", "Show answer")) + " ";
     if (!session.flipped) { return; }
     session.answered[session.pos] = true;
     showIntervals();
@@ -305,7 +307,7 @@
     $("pb-timer").classList.toggle("over", over);
     if (over && !session.timeUp) {
       session.timeUp = true;
-      sessionStatus.textContent = "Time is up for this question.";
+      sessionStatus.textContent = t("study.time_up", "Time is up for this question.");
     }
   }
 
@@ -329,22 +331,23 @@
     if (!session) { return; }
     stopTimer();
     var s = session;
-    var seen = s.reached === s.cards.length ? plural(s.cards.length, "card", "cards") : s.reached + " of " + plural(s.cards.length, "card", "cards");
+    var allCards = plural(s.cards.length, "study.n_cards", ["{n} card", "{n} cards"]);
+    var seen = s.reached === s.cards.length ? allCards : t("study.n_of_cards", "{n} of {cards}", { n: s.reached, cards: allCards });
     var counts = [0, 0, 0, 0];
     s.grades.forEach(function (g) { if (g) { counts[g - 1] += 1; } });
     var graded = counts[0] + counts[1] + counts[2] + counts[3];
     var urls = s.cards.map(function (c) { return c.url; });
     var sum = store.summarize(urls, S.today());
     $("pb-progress").value = s.cards.length;
-    $("pb-summary-title").textContent = s.mock ? "Mock interview complete" : "Session complete";
-    var text = "You went through " + seen + " and graded " + graded + ". " +
-      "Known now: " + sum.known + " of " + sum.total + " in this deck";
+    $("pb-summary-title").textContent = s.mock ? t("study.mock_complete", "Mock interview complete") : t("study.session_complete", "Session complete");
+    var text = t("study.summary", "You went through {seen} and graded {graded}. Known now: {known} of {total} in this deck.",
+      { seen: seen, graded: graded, known: sum.known, total: sum.total });
     if (s.mock) {
       var total = s.spent.reduce(function (a, b) { return a + (b || 0); }, 0);
-      text = "You went through " + plural(s.reached, "question", "questions") + " in " + clock(total / 1000) + ". " +
-        "Known now: " + sum.known + " of " + sum.total;
+      text = t("study.mock_summary", "You went through {questions} in {time}. Known now: {known} of {total}.",
+        { questions: plural(s.reached, "study.n_questions", ["{n} question", "{n} questions"]), time: clock(total / 1000), known: sum.known, total: sum.total });
     }
-    $("pb-summary-text").textContent = text + ".";
+    $("pb-summary-text").textContent = text;
     var dl = $("pb-summary-grades");
     dl.textContent = "";
     S.GRADE_LABELS.forEach(function (label, i) {
@@ -362,7 +365,7 @@
     var rows = s.mock ? s.cards.slice(0, s.reached).map(function (c, i) { return i; }) : missed.map(function (c) { return s.cards.indexOf(c); });
     if (rows.length) {
       var h = document.createElement("h3");
-      h.textContent = s.mock ? "Your questions" : "To review again";
+      h.textContent = s.mock ? t("study.your_questions", "Your questions") : t("study.to_review", "To review again");
       var ul = document.createElement("ul");
       ul.className = "summary-list";
       rows.forEach(function (i) {
@@ -372,8 +375,8 @@
         a.textContent = s.titles[i] || s.cards[i].url;
         li.appendChild(a);
         if (s.mock) {
-          var note = clock((s.spent[i] || 0) / 1000) + (s.answered[i] ? ", answer shown" : ", answer not shown");
-          if (s.grades[i]) { note += ", graded " + S.GRADE_LABELS[s.grades[i] - 1].toLowerCase(); }
+          var note = clock((s.spent[i] || 0) / 1000) + ", " + (s.answered[i] ? t("study.answer_shown", "answer shown") : t("study.answer_not_shown", "answer not shown"));
+          if (s.grades[i]) { note += ", " + t("study.graded", "graded {grade}", { grade: S.GRADE_LABELS[s.grades[i] - 1].toLowerCase() }); }
           li.appendChild(document.createTextNode(" (" + note + ")"));
         }
         ul.appendChild(li);
@@ -383,7 +386,7 @@
     }
     var again = $("pb-again-missed");
     again.hidden = missed.length === 0;
-    again.textContent = "Study the " + plural(missed.length, "missed card", "missed cards") + " again";
+    again.textContent = t("study.again_missed_n", ["Study the {n} missed card again", "Study the {n} missed cards again"], { n: missed.length });
     session.missed = missed;
     show(summaryView);
     $("pb-summary-title").focus();
@@ -442,7 +445,7 @@
     if (!urls.length) { return; }
     var linked = document.documentElement.getAttribute("data-export") !== "true";
     var head = document.createElement("p");
-    head.textContent = "Exercises solved: " + urls.length + ".";
+    head.textContent = t("study.exercises_solved", "Exercises solved: {n}.", { n: urls.length });
     var list = document.createElement("ul");
     urls.slice(0, 50).forEach(function (url) {
       var li = document.createElement("li");
@@ -471,12 +474,12 @@
     var min = Math.round(Scheduler.RETENTION.min * 100);
     var max = Math.round(Scheduler.RETENTION.max * 100);
     if (!(Math.floor(percent) === percent && percent >= min && percent <= max)) {
-      retentionStatus.textContent = "Choose a whole number from " + min + " to " + max + "; the schedule still aims at " +
-        Math.round(store.retention() * 100) + "%.";
+      retentionStatus.textContent = t("study.retention_invalid", "Choose a whole number from {min} to {max}; the schedule still aims at {percent}%.",
+        { min: min, max: max, percent: Math.round(store.retention() * 100) });
       return;
     }
     retentionStatus.textContent = store.setRetention(percent / 100) ?
-      "From now on, cards are scheduled for " + percent + "% recall." : store.error;
+      t("study.retention_set", "From now on, cards are scheduled for {percent}% recall.", { percent: percent }) : store.error;
   });
   showRetention();
 
@@ -505,7 +508,7 @@
     a.click();
     document.body.removeChild(a);
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-    say("Saved the progress of " + plural(n, "question", "questions") + " to " + a.download + ".");
+    say(t("study.saved", "Saved the progress of {questions} to {file}.", { questions: plural(n, "study.n_questions", ["{n} question", "{n} questions"]), file: a.download }));
   });
 
   var importInput = $("pb-import");
@@ -518,12 +521,17 @@
       var result = store.importJson(String(reader.result));
       importInput.value = "";
       if (!result.ok) {
-        say("Nothing was imported. " + result.error + " Your progress is unchanged.", true);
+        say(t("study.import_failed", "Nothing was imported. {error} Your progress is unchanged.", { error: result.error }), true);
         return;
       }
-      say("Imported " + file.name + ": " + plural(result.added, "question", "questions") + " added, " +
-        result.updated + " updated with newer progress, " + plural(result.grades, "grade", "grades") + " added to the review log" +
-        (result.solved ? ", " + plural(result.solved, "solved exercise", "solved exercises") + " added." : "."));
+      say(t("study.imported", "Imported {file}: {added} added, {updated} updated with newer progress, {grades} added to the review log", {
+        file: file.name,
+        added: plural(result.added, "study.n_questions", ["{n} question", "{n} questions"]),
+        updated: result.updated,
+        grades: plural(result.grades, "study.n_grades_added", ["{n} grade", "{n} grades"])
+      }) + (result.solved ? t("study.imported_solved", ", {solved} added.", {
+        solved: plural(result.solved, "study.n_solved", ["{n} solved exercise", "{n} solved exercises"])
+      }) : t("study.imported_end", ".")));
       showRetention();
       updateCounts();
       showSolved();
@@ -531,7 +539,7 @@
     };
     reader.onerror = function () {
       importInput.value = "";
-      say("Nothing was imported: the file could not be read. Your progress is unchanged.", true);
+      say(t("study.import_unreadable", "Nothing was imported: the file could not be read. Your progress is unchanged."), true);
     };
     reader.readAsText(file);
   });
@@ -549,7 +557,7 @@
     var ok = store.reset();
     confirmBox.hidden = true;
     $("pb-reset").focus();
-    say(ok ? "All progress for this guide was deleted." : "Progress could not be deleted: storage is turned off.", !ok);
+    say(ok ? t("study.reset_done", "All progress for this guide was deleted.") : t("study.reset_failed", "Progress could not be deleted: storage is turned off."), !ok);
     showRetention();
     updateCounts();
     showSolved();
@@ -558,11 +566,11 @@
 
   /* ---- Start-up ---- */
 
-  $("pb-deck-match").textContent = "Loading the deck\u2026";
+  $("pb-deck-match").textContent = t("study.loading_deck", "Loading the deck\u2026");
   $("pb-start").disabled = true;
   S.loadDeck(function (err, d) {
     if (err) {
-      $("pb-deck-match").textContent = "The study data could not be loaded (" + err.message + ").";
+      $("pb-deck-match").textContent = t("study.deck_failed", "The study data could not be loaded ({error}).", { error: err.message });
       return;
     }
     deck = d;

@@ -11,6 +11,9 @@
 
   var inNode = typeof module === "object" && module.exports;
   var Scheduler = inNode ? require("./study-scheduler.js") : window.PrepbookScheduler;
+  // The UI strings of the page's language (text.js); the detailed reasons a damaged file gives
+  // stay in English.
+  var t = inNode ? require("./text.js") : window.PrepbookText;
 
   var FORMAT = "prepbook-progress";
   /* 1: SM-2 records with a per-card history (until 2026-12); 2: FSRS records and a review log. */
@@ -279,7 +282,7 @@
       this.error = "";
       return true;
     } catch (e) {
-      this.error = "Your progress could not be saved: this browser's storage is full or turned off.";
+      this.error = t("study.storage_full", "Your progress could not be saved: this browser's storage is full or turned off.");
       return false;
     }
   };
@@ -394,16 +397,16 @@
     try {
       data = JSON.parse(text);
     } catch (e) {
-      return { error: "This file is not JSON, so it cannot be a Prepbook progress file." };
+      return { error: t("study.not_json", "This file is not JSON, so it cannot be a Prepbook progress file.") };
     }
     if (!isObject(data) || data.format !== FORMAT) {
-      return { error: "This JSON file is not a Prepbook progress file (it has no \"format\": \"" + FORMAT + "\")." };
+      return { error: t("study.not_progress", "This JSON file is not a Prepbook progress file (it has no \"format\": \"{format}\").", { format: FORMAT }) };
     }
     if (data.version !== 1 && data.version !== VERSION) {
-      return { error: "This progress file has format version " + JSON.stringify(data.version) + "; this site reads versions 1 and " + VERSION + "." };
+      return { error: t("study.wrong_version", "This progress file has format version {version}; this site reads versions 1 and {current}.", { version: JSON.stringify(data.version), current: VERSION }) };
     }
     if (data.guide !== this.guide) {
-      return { error: "This file holds progress for \u201c" + String(data.guide) + "\u201d, not for \u201c" + this.guide + "\u201d." };
+      return { error: t("study.other_guide", "This file holds progress for \u201c{file_guide}\u201d, not for \u201c{guide}\u201d.", { file_guide: String(data.guide), guide: this.guide }) };
     }
     if (!isObject(data.cards)) {
       return { error: "This progress file has no list of questions (\"cards\")." };

@@ -8,7 +8,8 @@
   var Scheduler = window.PrepbookScheduler;
   var Store = window.PrepbookStore;
   var Data = window.PrepbookData;
-  if (!Scheduler || !Store || !Data) { return; }
+  var t = window.PrepbookText;
+  if (!Scheduler || !Store || !Data || !t) { return; }
 
   var html = document.documentElement;
   var root = html.getAttribute("data-root") || "";
@@ -16,7 +17,7 @@
   var ANSWERS_KEY = "prepbook-answers";
   var DECK_SRC = "study/deck.js";
   var DECK_FORMAT = 1;
-  var GRADE_LABELS = ["Again", "Hard", "Good", "Easy"];
+  var GRADE_LABELS = [t("study.again", "Again"), t("study.hard", "Hard"), t("study.good", "Good"), t("study.easy", "Easy")];
 
   var storage = null;
   try { storage = window.localStorage; } catch (e) { storage = null; }
@@ -158,16 +159,16 @@
 
   /* "Known · last seen today · due in 6 days (2025-03-10)". */
   function describe(record, day) {
-    if (!record || (record.state === "new" && !record.seen)) { return "Not studied yet."; }
-    var parts = [record.state === "known" ? "Known" : record.state === "learning" ? "Learning" : "Not graded yet"];
+    if (!record || (record.state === "new" && !record.seen)) { return t("question.not_studied", "Not studied yet."); }
+    var parts = [record.state === "known" ? t("question.known", "Known") : record.state === "learning" ? t("question.learning", "Learning") : t("question.not_graded", "Not graded yet")];
     if (record.seen) {
       var ago = Scheduler.daysBetween(Scheduler.dayOf(new Date(record.seen)), day);
-      parts.push("last seen " + (ago <= 0 ? "today" : ago === 1 ? "yesterday" : ago + " days ago"));
+      parts.push(ago <= 0 ? t("question.last_seen_today", "last seen today") : ago === 1 ? t("question.last_seen_yesterday", "last seen yesterday") : t("question.last_seen_days", "last seen {n} days ago", { n: ago }));
     }
     var due = Scheduler.dueDay(record);
     if (due) {
       var until = Scheduler.daysBetween(day, due);
-      var when = until === 0 ? "due today" : until === 1 ? "due tomorrow" : until < 0 ? "overdue since " + due : "due in " + until + " days";
+      var when = until === 0 ? t("question.due_today", "due today") : until === 1 ? t("question.due_tomorrow", "due tomorrow") : until < 0 ? t("question.overdue", "overdue since {day}", { day: due }) : t("question.due_in", "due in {n} days", { n: until });
       parts.push(when + (until > 0 ? " (" + due + ")" : ""));
     }
     return parts.join(" \u00b7 ") + ".";
@@ -181,11 +182,11 @@
     var strong = document.createElement("strong");
     strong.textContent = String(s.known);
     known.appendChild(strong);
-    known.appendChild(document.createTextNode(" of " + s.total + " known"));
+    known.appendChild(document.createTextNode(" " + t("study.known_of", "of {total} known", { total: s.total })));
     var extra = [];
     if (el.hasAttribute("data-study-detail")) {
-      if (s.learning) { extra.push(s.learning + " learning"); }
-      if (s.due) { extra.push(s.due + " due today"); }
+      if (s.learning) { extra.push(t("study.n_learning", "{n} learning", { n: s.learning })); }
+      if (s.due) { extra.push(t("study.n_due_today", "{n} due today", { n: s.due })); }
     }
     if (extra.length) { known.appendChild(document.createTextNode(" \u00b7 " + extra.join(" \u00b7 "))); }
     var bar = document.createElement("span");
@@ -241,7 +242,7 @@
         head.appendChild(badge);
       }
       badge.className = "badge study-state study-" + state;
-      badge.textContent = state === "known" ? "Known" : "Learning";
+      badge.textContent = state === "known" ? t("question.known", "Known") : t("question.learning", "Learning");
     });
   }
 
@@ -252,7 +253,7 @@
     loadDeck(function (err, d) {
       if (err || !d.cards.length) {
         button.disabled = true;
-        button.textContent = "No questions to pick from";
+        button.textContent = t("question.no_random", "No questions to pick from");
         return;
       }
       var pool = d.cards.filter(function (c) { return c.url !== here; });
@@ -293,7 +294,7 @@
       var revealed = answer.hasAttribute("data-revealed");
       mode.setAttribute("aria-pressed", hiddenMode ? "true" : "false");
       show.setAttribute("aria-expanded", !hiddenMode || revealed ? "true" : "false");
-      show.firstChild.nodeValue = revealed ? "Hide answer " : "Show answer ";
+      show.firstChild.nodeValue = (revealed ? t("question.hide_answer", "Hide answer") : t("question.show_answer", "Show answer")) + " ";
     }
 
     function toggleAnswer() {
@@ -330,7 +331,7 @@
       button.addEventListener("click", function () {
         var grade = parseInt(button.getAttribute("data-study-grade"), 10);
         var r = store.grade(url, grade, new Date());
-        showStatus(r ? (grade === 4 ? "Marked as known." : "Marked for review.") : "");
+        showStatus(r ? (grade === 4 ? t("question.marked_known", "Marked as known.") : t("question.marked_review", "Marked for review.")) : "");
       });
     }, tools);
     sync();
