@@ -1,7 +1,8 @@
 //! Search, built at build time in Rust and loaded by the browser as plain scripts, so it works
 //! over HTTP under any path and from `file://` (where `fetch`, XHR and modules do not).
 //!
-//! Every file calls `PrepbookData.register("search", name, data)`. A reader's first query loads
+//! Every file hands its data to `PrepbookData` (`register("search", name, data)`, or `packed`).
+//! A reader's first query loads
 //! only what it needs:
 //!
 //! - `search/index.js`: the manifest (document count, sections and their reading order, tags,
@@ -10,10 +11,9 @@
 //!   postings (question id, fields, frequency), plus the words that stem to them. A shard over
 //!   [`SPLIT`] bytes is split by the third letter; its group's word list (`search/w/<key>.js`)
 //!   then serves typo matching;
-//! - `search/d/<n>.js`: metadata (title, URL, section, difficulty, tags, summary) of 64
-//!   questions, for the results shown;
-//! - `search/f/<id / 100>/<id>.js`: one question's text, for the snippet under its result (in
-//!   folders of 100: file systems slow down on folders of thousands of files);
+//! - `search/d/<folder>/<n>.js`: metadata (title, URL, section, difficulty, tags, summary) and
+//!   snippet text of [`CHUNK`] questions, for the results shown, packed (gzipped, in base64:
+//!   [`crate::packed`]); the registry hands on the plain JSON;
 //! - `search/facets.js`: every question's section, difficulty, levels and tags, for filters and
 //!   their counts (loaded when the reader filters, or on the search page).
 
@@ -261,7 +261,13 @@ fn doc_chunk(guide: &Guide, n: usize) -> (String, String) {
             ])
         })
         .collect();
-    file(&chunk_name(n), &Value::Array(docs))
+    // The snippet text makes these the index's bulk: they are packed ([`crate::packed`]).
+    let name = chunk_name(n);
+    let json = serde_json::to_vec(&docs).unwrap_or_else(|_| b"null".to_vec());
+    (
+        format!("search/{name}.js"),
+        crate::packed::script("search", &name, &json),
+    )
 }
 
 /// Where metadata chunk `n` is, below `search/` and without `.js`.
