@@ -7,7 +7,8 @@
 //! single-file export can inline the same text in `<script>` elements: the study page looks in
 //! the registry before it asks for a file. `</` and `<!--` are escaped in the JSON, so no
 //! string can close an inline `<script>`. The chunks repeat the HTML the question pages hold,
-//! so they are packed (gzipped, in base64: [`crate::packed`]), a seventh of their plain size.
+//! so they are packed (gzipped, in base64: [`crate::packed`]), a fifth to a ninth of their plain
+//! size.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,7 +22,7 @@ pub const DECK_FILE: &str = "study/deck.js";
 pub const FORMAT: u32 = 1;
 
 /// A chunk is closed once its cards' HTML reaches this many bytes: a card the reader has not
-/// reached costs at most one chunk of this size (packed, a fifth to a seventh of it), and a
+/// reached costs at most one chunk of this size (packed, a fifth to a ninth of it), and a
 /// deck in order loads few files. A site of 10,000 questions has about 700 chunks.
 const CHUNK_BYTES: usize = 192 * 1024;
 
