@@ -22,6 +22,7 @@ pub mod incremental;
 pub mod markdown;
 pub mod nav;
 pub mod output;
+pub mod packed;
 pub mod progress;
 pub mod pyodide;
 pub mod render;

@@ -3,17 +3,14 @@
 //! site runs Python from `file://` too (see docs/content/running-code.md, "In the browser").
 
 use std::hash::{Hash, Hasher};
-use std::io::Write;
 use std::path::Path;
 
-use base64::Engine;
-use flate2::Compression;
-use flate2::write::GzEncoder;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{CONFIG_FILE, Config, Runtime};
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::packed::{Effort, gzip_base64};
 
 /// The npm package's files a run needs, in the order the page's script asks for them.
 pub const FILES: [&str; 4] = [
@@ -29,17 +26,8 @@ pub const DIR: &str = "static/python";
 /// A script that registers `bytes`, gzipped and in base64, as the runtime file `name` with the
 /// theme's data registry (themes/default/static/data.js).
 pub fn data_script(name: &str, bytes: &[u8]) -> String {
-    let b64 = gzip_base64(bytes);
+    let b64 = gzip_base64(bytes, Effort::Smallest);
     format!("PrepbookData.register(\"python\", \"{name}\", \"{b64}\");\n")
-}
-
-/// `bytes` gzipped (best compression) and in base64: how the page's script receives a file.
-pub fn gzip_base64(bytes: &[u8]) -> String {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-    // Writing to memory cannot fail.
-    let _ = gz.write_all(bytes);
-    let packed = gz.finish().unwrap_or_default();
-    base64::engine::general_purpose::STANDARD.encode(packed)
 }
 
 /// The CDN's list (src/runnable/pyodide_cdn.txt).
@@ -258,7 +246,6 @@ fn read(config: &Config, named: Named, dir: &Path, name: &str) -> Result<Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
 
     #[test]
     fn the_cdn_list_names_the_pinned_folder_and_a_hash_for_each_file() {
@@ -285,13 +272,7 @@ mod tests {
             .strip_prefix("PrepbookData.register(\"python\", \"python_stdlib.zip\", \"")
             .and_then(|s| s.strip_suffix("\");\n"))
             .expect("one registration call");
-        let packed = base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .expect("base64");
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(&packed[..])
-            .read_to_end(&mut raw)
-            .expect("gzip");
+        let raw = crate::packed::unpack(b64).expect("gzip in base64");
         assert_eq!(raw, b"PK the stdlib");
     }
 }

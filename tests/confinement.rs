@@ -68,11 +68,18 @@ fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
     )
 }
 
-/// Every site file whose bytes hold `word`.
+/// Every site file whose bytes, or packed data, hold `word`.
 fn site_files_with(site: &Path, word: &str) -> Vec<String> {
     files(site)
         .into_iter()
-        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(word))
+        .filter(|(_, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            // Packed data files (study cards, search data) are read as the page reads them.
+            let unpacked = prepbook::packed::read_script(&text)
+                .map(|(_, _, data)| data.to_string())
+                .unwrap_or_default();
+            text.contains(word) || unpacked.contains(word)
+        })
         .map(|(rel, _)| rel)
         .collect()
 }

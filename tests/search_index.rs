@@ -92,34 +92,34 @@ fn every_question_is_in_the_index_files() {
             .iter()
             .find(|(p, _)| *p == name)
             .unwrap_or_else(|| panic!("no metadata chunk {name}"));
+        let (_, _, docs) = prepbook::packed::read_script(text).expect("a data script");
         // Each question of the chunk carries its title and the text its snippet is cut from.
-        for q in guide
+        for (i, q) in guide
             .questions
             .iter()
             .skip(n * prepbook::search::CHUNK)
             .take(prepbook::search::CHUNK)
+            .enumerate()
         {
-            let title = serde_json::to_string(&q.title).expect("json");
             let start: String = q.body.text.chars().take(40).collect();
-            let start = serde_json::to_string(&start).expect("json");
-            assert!(text.contains(&title), "{name} lacks {title}");
+            assert_eq!(docs[i][0], q.title.as_str(), "{name}: a title");
+            let snippet = docs[i][prepbook::search::SNIPPET_FIELD]
+                .as_str()
+                .expect("snippet text");
             assert!(
-                text.contains(start.trim_end_matches('"')),
-                "{name} lacks the text of {title}"
+                snippet.starts_with(&start),
+                "{name} lacks the text of {}",
+                q.title
             );
         }
     }
     for (path, text) in &files.files {
         let name = path.trim_start_matches("search/").trim_end_matches(".js");
-        let prefix = format!("PrepbookData.register(\"search\",\"{name}\",");
+        let read = prepbook::packed::read_script(text);
         assert!(
-            text.starts_with(&prefix) && text.ends_with(");\n"),
-            "{path} registers itself"
-        );
-        let json = &text[prefix.len()..text.len() - 3];
-        assert!(
-            serde_json::from_str::<serde_json::Value>(json).is_ok(),
-            "{path} holds valid JSON"
+            read.as_ref()
+                .is_some_and(|(kind, key, _)| kind == "search" && key == name),
+            "{path} registers itself, with valid JSON"
         );
     }
 }
@@ -173,8 +173,7 @@ fn the_manifest_lists_sections_in_reading_order() {
 /// The JSON a search file registers.
 fn registered(path: &std::path::Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("read a search file");
-    let start = text.find(",{").or_else(|| text.find(",[")).expect("data") + 1;
-    serde_json::from_str(text[start..].trim_end().trim_end_matches(");")).expect("search JSON")
+    prepbook::packed::read_script(&text).expect("search data").2
 }
 
 #[test]

@@ -9,11 +9,7 @@
 //! so questions become elements only when they are about to be seen.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 
-use base64::Engine;
-use flate2::Compression;
-use flate2::write::GzEncoder;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -23,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::export::rewrite::{Targets, data_uri};
 use crate::highlight::escape;
 use crate::markdown::text::code_spans_html;
+use crate::packed::{self, Effort};
 use crate::render::Renderer;
 use crate::render::context::{Base, Count};
 use crate::site::Loaded;
@@ -95,11 +92,7 @@ pub struct HtmlExport {
 }
 
 fn gzip_base64(text: &str) -> String {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
-    // Writing to memory cannot fail.
-    let _ = gz.write_all(text.as_bytes());
-    let bytes = gz.finish().unwrap_or_default();
-    base64::engine::general_purpose::STANDARD.encode(bytes)
+    packed::gzip_base64(text.as_bytes(), Effort::Build)
 }
 
 /// Inline `<script>` or `<style>` text must not close its own element early.
@@ -211,20 +204,10 @@ fn without_snippet_text(chunk: &mut Value) {
     }
 }
 
-/// `PrepbookData.register("kind","key",<json>);` -> (`kind:key`, the data).
+/// A data file's text -> (`kind:key`, the data), plain or packed.
 fn registered(text: &str) -> Option<(String, Value)> {
-    let rest = text
-        .trim()
-        .strip_prefix("PrepbookData.register(")?
-        .strip_suffix(");")?;
-    let mut parts = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
-    let kind = parts.next()?.ok()?;
-    let rest = rest[parts.byte_offset()..].trim_start().strip_prefix(',')?;
-    let mut parts = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
-    let key = parts.next()?.ok()?;
-    let rest = rest[parts.byte_offset()..].trim_start().strip_prefix(',')?;
-    let value: Value = serde_json::from_str(rest).ok()?;
-    Some((format!("{}:{}", kind.as_str()?, key.as_str()?), value))
+    let (kind, key, value) = packed::read_script(text)?;
+    Some((format!("{kind}:{key}"), value))
 }
 
 /// The sections in reading order (the root first).
@@ -439,7 +422,7 @@ fn python_blocks(files: &PythonFiles) -> Vec<DataBlock> {
         .par_iter()
         .map(|(name, bytes)| DataBlock {
             name: format!("python:{name}"),
-            data: crate::pyodide::gzip_base64(bytes),
+            data: packed::gzip_base64(bytes, Effort::Smallest),
         })
         .collect();
     let described =

@@ -1,7 +1,8 @@
 //! Search, built at build time in Rust and loaded by the browser as plain scripts, so it works
 //! over HTTP under any path and from `file://` (where `fetch`, XHR and modules do not).
 //!
-//! Every file calls `PrepbookData.register("search", name, data)`. A reader's first query loads
+//! Every file hands its data to `PrepbookData` (`register("search", name, data)`, or `packed`).
+//! A reader's first query loads
 //! only what it needs:
 //!
 //! - `search/index.js`: the manifest (document count, sections and their reading order, tags,
@@ -9,11 +10,10 @@
 //! - `search/s/<key>.js`: a shard: the terms starting with one two-letter key, each with its
 //!   postings (question id, fields, frequency), plus the words that stem to them. A shard over
 //!   [`SPLIT`] bytes is split by the third letter; its group's word list (`search/w/<key>.js`)
-//!   then serves typo matching;
-//! - `search/d/<n>.js`: metadata (title, URL, section, difficulty, tags, summary) of 64
-//!   questions, for the results shown;
-//! - `search/f/<id / 100>/<id>.js`: one question's text, for the snippet under its result (in
-//!   folders of 100: file systems slow down on folders of thousands of files);
+//!   then serves typo matching. A shard of [`PACK_SHARD`] bytes or more is packed;
+//! - `search/d/<folder>/<n>.js`: metadata (title, URL, section, difficulty, tags, summary) and
+//!   snippet text of [`CHUNK`] questions, for the results shown, packed (gzipped, in base64:
+//!   [`crate::packed`]); the registry hands on the plain JSON;
 //! - `search/facets.js`: every question's section, difficulty, levels and tags, for filters and
 //!   their counts (loaded when the reader filters, or on the search page).
 
@@ -38,6 +38,9 @@ use index::Postings;
 pub const CHUNK: usize = 4;
 /// A shard bigger than this (bytes of JSON) is split by the third letter.
 pub const SPLIT: usize = 48 * 1024;
+/// A shard of this many bytes of JSON or more is packed (a generated guide's shrink to about
+/// a third); below it, gzip's header and base64 would take back most of what they save.
+pub const PACK_SHARD: usize = 2048;
 /// Where a metadata chunk's entry for a question keeps its snippet text (the last field).
 pub const SNIPPET_FIELD: usize = 8;
 /// Characters of a question's text kept for its snippet.
@@ -79,6 +82,18 @@ fn file_json(name: &str, json: &str) -> (String, String) {
     (
         format!("search/{name}.js"),
         format!("PrepbookData.register(\"search\",\"{name}\",{json});\n"),
+    )
+}
+
+/// A shard's file: packed ([`crate::packed`]) from [`PACK_SHARD`] bytes of JSON, where
+/// gzip and base64 save more than they add.
+fn shard_file(name: &str, json: &str) -> (String, String) {
+    if json.len() < PACK_SHARD {
+        return file_json(name, json);
+    }
+    (
+        format!("search/{name}.js"),
+        crate::packed::script("search", name, json.as_bytes()),
     )
 }
 
@@ -179,7 +194,7 @@ fn write_group(
 ) -> Value {
     let whole = shard(postings, terms, words);
     if whole.len() <= SPLIT || key.starts_with('~') {
-        let (p, t) = file_json(&format!("s/{}", key_file(key)), &whole);
+        let (p, t) = shard_file(&format!("s/{}", key_file(key)), &whole);
         emit(p, t);
         return json!(0);
     }
@@ -193,7 +208,7 @@ fn write_group(
         parts.entry(sub(w)).or_default().1.push((w, t));
     }
     for (part, (ts, ws)) in &parts {
-        let (p, t) = file_json(&format!("s/{}", key_file(part)), &shard(postings, ts, ws));
+        let (p, t) = shard_file(&format!("s/{}", key_file(part)), &shard(postings, ts, ws));
         emit(p, t);
     }
     let mut dict = serde_json::Map::new();
@@ -261,7 +276,13 @@ fn doc_chunk(guide: &Guide, n: usize) -> (String, String) {
             ])
         })
         .collect();
-    file(&chunk_name(n), &Value::Array(docs))
+    // The snippet text makes these the index's bulk: they are packed ([`crate::packed`]).
+    let name = chunk_name(n);
+    let json = serde_json::to_vec(&docs).unwrap_or_else(|_| b"null".to_vec());
+    (
+        format!("search/{name}.js"),
+        crate::packed::script("search", &name, &json),
+    )
 }
 
 /// Where metadata chunk `n` is, below `search/` and without `.js`.

@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 const vm = require('node:vm');
+const zlib = require('node:zlib');
 const { SITE, REPO, serve, launch, open, fileUrl, build, exportFile } = require('./lib/harness');
 
 let browser;
@@ -36,7 +37,11 @@ function siteTexts() {
     let name;
     let docs;
     vm.runInNewContext(fs.readFileSync(file, 'utf8'), {
-      PrepbookData: { register: (kind, n, data) => { name = n; docs = data; } },
+      PrepbookData: {
+        register: (kind, n, data) => { name = n; docs = data; },
+        // The metadata chunks are packed: JSON gzipped, in base64 (data.js inflates it in a page).
+        packed: (kind, n, b64) => { name = n; docs = JSON.parse(zlib.gunzipSync(Buffer.from(b64, 'base64'))); },
+      },
     });
     const chunk = Number(name.match(/(\d+)$/)[1]);
     const size = JSON.parse(fs.readFileSync(path.join(SITE, 'search', 'index.js'), 'utf8')

@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const zlib = require('node:zlib');
 
 const search = require('../../../themes/default/static/search.js');
 
@@ -19,7 +20,11 @@ function engineFor(site, module = search) {
     const text = fs.readFileSync(file, 'utf8');
     loaded.push({ name, bytes: Buffer.byteLength(text) });
     let payload;
-    const PrepbookData = { register: (kind, n, data) => { payload = data; } };
+    // Metadata chunks come packed (JSON gzipped, in base64); data.js inflates them in a page.
+    const PrepbookData = {
+      register: (kind, n, data) => { payload = data; },
+      packed: (kind, n, b64) => { payload = JSON.parse(zlib.gunzipSync(Buffer.from(b64, 'base64'))); },
+    };
     vm.runInNewContext(text, { PrepbookData });
     return Promise.resolve(payload);
   });

@@ -4,12 +4,18 @@
    else what a page-provided `source` gives (the single-file export inflates its own data), else
    adds <script src>. Plain scripts load from file:// too, where fetch(), XHR and modules do not.
    `load` returns a Promise of the data; a callback, when given, is called with (error, data),
-   always asynchronously, once per call. This file must run before any data file. */
+   always asynchronously, once per call. This file must run before any data file.
+
+   The bulky files (study mode's card chunks, search's metadata and snippet text) call
+   PrepbookData.packed(kind, key, base64) instead: their JSON gzipped, in base64. It is
+   inflated here (DecompressionStream, which makes no request and works from file:// too) and
+   then registered as if it had come plain; a load that asks for it meanwhile waits. */
 (function () {
   "use strict";
 
   var registered = {};
   var waiting = {};
+  var inflating = {};
 
   function id(kind, key) {
     return kind + "\n" + key;
@@ -27,6 +33,33 @@
     if (waiting[k]) { settle(k, null, data); }
   }
 
+  /** A promise of the bytes that `b64` holds gzipped. */
+  function inflate(b64) {
+    var binary = atob(b64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  function packed(kind, key, b64) {
+    var k = id(kind, String(key));
+    inflating[k] = inflate(b64).then(function (bytes) {
+      return JSON.parse(new TextDecoder().decode(bytes));
+    }).then(function (data) {
+      delete inflating[k];
+      register(kind, key, data);
+      return data;
+    }, function (err) {
+      delete inflating[k];
+      var failed = new Error(kind + " data " + key + " cannot be inflated: " + err.message);
+      settle(k, failed);
+      throw failed;
+    });
+    // Whoever loads it hears of a failure; nobody asking for it is no error.
+    inflating[k].catch(function () {});
+  }
+
   function get(kind, key) {
     return registered[id(kind, String(key))];
   }
@@ -36,6 +69,7 @@
     if (Object.prototype.hasOwnProperty.call(registered, k)) {
       return Promise.resolve(registered[k]);
     }
+    if (inflating[k]) { return inflating[k]; }
     var own = typeof api.source === "function" ? api.source(kind, String(key)) : null;
     if (own) { return own; }
     return new Promise(function (resolve, reject) {
@@ -49,7 +83,7 @@
       script.src = src;
       script.async = true;
       script.onload = function () {
-        if (waiting[k]) { settle(k, new Error(src + " holds no " + kind + " data")); }
+        if (waiting[k] && !inflating[k]) { settle(k, new Error(src + " holds no " + kind + " data")); }
       };
       script.onerror = function () {
         settle(k, new Error("cannot load " + src));
@@ -71,6 +105,8 @@
     return document.documentElement.getAttribute("data-root") || "";
   }
 
-  var api = { register: register, get: get, load: load, root: root, source: null };
+  var api = {
+    register: register, packed: packed, inflate: inflate, get: get, load: load, root: root, source: null,
+  };
   window.PrepbookData = api;
 })();

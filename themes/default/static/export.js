@@ -14,12 +14,9 @@
   var index = JSON.parse(document.getElementById("pb-index").textContent);
   var questionsOnly = html.classList.contains("questions-only");
 
+  /** The text that `b64` holds gzipped (data.js inflates it). */
   function inflate(b64) {
-    var bin = atob(b64.trim());
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text();
+    return PrepbookData.inflate(b64.trim()).then(function (bytes) { return new TextDecoder().decode(bytes); });
   }
 
   function el(tag, cls) {
