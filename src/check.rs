@@ -2,7 +2,10 @@
 //! (the same code finds it: configuration, front matter, tags, URLs, related questions, links
 //! and anchors, code languages, templates), plus what a build lets through but a reader would
 //! notice: a question without a summary, two questions with the same title, an empty answer;
-//! and an `id:` the Anki exports would refuse.
+//! an `id:` the Anki exports would refuse; and translations that disagree with or lag behind
+//! their originals ([`translations`]).
+
+mod translations;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -45,6 +48,7 @@ pub fn check(root: &Path, opts: &BuildOptions) -> Vec<Diagnostic> {
             Err(ds) => diags.extend(ds),
         }
         lint(&loaded.guide, &loaded.theme, &diags);
+        translations::check(&loaded.guide, &loaded.translations, &diags);
         // What the Anki exports would refuse: an `id:` that is no id, or one used twice.
         if let Err(ds) = crate::export::notes::check_ids(&loaded.guide) {
             diags.extend(ds);

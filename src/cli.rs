@@ -134,6 +134,10 @@ pub struct ExportArgs {
     /// FOLDER (the npm package `pyodide`), else from `[python] runtime`'s folder.
     #[arg(long, value_name = "FOLDER", num_args = 0..=1)]
     pub with_python: Option<Option<PathBuf>>,
+    /// Export the guide in this language of `[languages]` (pages not translated yet are kept in
+    /// the default language, marked); default: `[book] language`.
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -19,6 +19,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         questions_only: args.questions_only,
         drafts: args.drafts,
         with_python: args.with_python.clone(),
+        language: args.language.clone(),
     };
     let exported = super::locate::guide_root(&args.guide)
         .map_err(|d| vec![d])

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::content::translations::Origin;
 use crate::content::{Guide, Kind};
 use crate::export::notes;
 
@@ -11,11 +12,17 @@ struct JsonQuestion<'a> {
     id: usize,
     slug: &'a str,
     url: &'a str,
-    /// The Markdown file, relative to the content folder.
+    /// The Markdown file the text comes from, relative to the content folder (a translation's
+    /// own file, `gil.zh.md`, in a translated export).
     source: &'a str,
     section: &'a str,
     title: &'a str,
     kind: Kind,
+    /// The language the question is written in: the export's, or the default language's for a
+    /// question not translated yet (`origin: fallback`).
+    language: &'a str,
+    /// `original`, `translated` or `fallback` ([`Origin`]).
+    origin: Origin,
     difficulty: Option<&'static str>,
     levels: Vec<&'static str>,
     tags: Vec<&'a str>,
@@ -41,10 +48,12 @@ pub fn json(guide: &Guide) -> String {
             id,
             slug: &q.slug,
             url: &q.url,
-            source: &q.source.rel,
+            source: q.source.file(),
             section: &guide.sections[q.section].title,
             title: &q.title,
             kind: q.kind,
+            language: notes::language(guide, q),
+            origin: q.source.origin,
             difficulty: q.difficulty.map(|d| d.name()),
             levels: q.levels.iter().map(|l| l.name()).collect(),
             tags: q
@@ -67,7 +76,10 @@ pub fn json(guide: &Guide) -> String {
         })
         .collect();
     let doc = serde_json::json!({
-        "title": guide.config.book.title,
+        "title": guide.config.title(),
+        "language": guide.config.language(),
+        // Where the language's pages are in the site: `url`s are relative to it.
+        "site_folder": guide.config.url_prefix(),
         "generator": format!("Prepbook {}", env!("CARGO_PKG_VERSION")),
         "questions": questions,
     });
@@ -89,7 +101,7 @@ fn field(text: &str) -> String {
 /// note's stable GUID, so importing a newer export updates the notes instead of adding copies.
 /// The header lines tell Anki the format (Anki 2.1.54 and later).
 pub fn anki(guide: &Guide) -> String {
-    let deck = guide.config.book.title.replace(['\t', '\n'], " ");
+    let deck = guide.config.title().replace(['\t', '\n'], " ");
     let mut out = format!(
         "#separator:tab\n#html:true\n#notetype:Basic\n#deck:{deck}\n#tags column:3\n#guid column:4\n"
     );

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::content::translations::Origin;
 use crate::content::{Difficulty, Guide, Kind, Level, Question};
 use crate::diagnostics::Diagnostic;
 use crate::export::rewrite::{Targets, data_uri};
@@ -123,11 +124,17 @@ fn targets(guide: &Guide) -> Targets {
             files.insert(a.url.clone(), data_uri(&a.url, &bytes));
         }
     }
-    Targets { anchors, files }
+    Targets {
+        anchors,
+        files,
+        view: guide.config.url_prefix(),
+    }
 }
 
 /// One question as the page builds it:
-/// `[index, title, meta line, prompt, short answer, answer, is article]`.
+/// `[index, title, meta line, prompt, short answer, answer, is article, language]`; the
+/// language is set (the default one's code) for a page not translated yet, in a translated
+/// export, whose meta line then says so as the site's page does.
 fn question(
     guide: &Guide,
     targets: &Targets,
@@ -136,7 +143,12 @@ fn question(
     questions_only: bool,
 ) -> Value {
     let prefix = format!("q-{i}");
-    let mut meta = String::from("<p class=\"meta\">");
+    let fallback = q.source.origin == Origin::Fallback;
+    let mut meta = String::new();
+    if fallback {
+        meta.push_str("<p class=\"fallback-notice\" role=\"note\">This page is not translated yet: it is shown in its original language.</p>");
+    }
+    meta.push_str("<p class=\"meta\">");
     if let Some(d) = q.difficulty {
         meta.push_str(&format!(
             "<span class=\"badge difficulty-{}\">{}</span> ",
@@ -190,7 +202,12 @@ fn question(
         prompt,
         summary,
         answer,
-        u8::from(article)
+        u8::from(article),
+        if fallback {
+            guide.config.book.language.as_str()
+        } else {
+            ""
+        }
     ])
 }
 
@@ -266,8 +283,8 @@ pub fn export(
     let mut base = renderer.base(
         "index.html",
         "export",
-        guide.config.book.title.clone(),
-        guide.config.book.description.clone(),
+        guide.config.title().to_string(),
+        guide.config.description().to_string(),
     );
     base.canonical = None;
     let page = ExportPage {

@@ -11,9 +11,10 @@ pub mod rewrite;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::progress::Progress;
-use crate::site::{self, BuildOptions};
+use crate::site::{self, BuildOptions, Loaded};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,8 @@ pub struct ExportOptions {
     /// Embed the Python runtime (`--with-python [FOLDER]`): `Some(None)` takes the folder of
     /// `[python] runtime`.
     pub with_python: Option<Option<PathBuf>>,
+    /// The language to export (`--language`); `None`: `[book] language`.
+    pub language: Option<String>,
 }
 
 /// The output "file" that is standard output, as Unix tools take `-`.
@@ -123,6 +126,46 @@ fn deliver(path: &Path, bytes: &[u8]) -> Result<u64, Vec<Diagnostic>> {
     Ok(bytes.len() as u64)
 }
 
+/// `--language code` names no language of the guide (`[book] language` or one of
+/// `[languages]`).
+fn unknown_language(config: &Config, code: &str) -> Vec<Diagnostic> {
+    let all = config.site_languages();
+    let path = display_path(&config.root.join(crate::config::CONFIG_FILE));
+    vec![
+        Diagnostic::error(
+            path,
+            format!("`--language {code}`: the guide is not written in `{code}`"),
+        )
+        .with_hint(format!(
+            "its languages are {}; to add `{code}`, declare `[languages.{code}]` in book.toml and translate pages as `name.{code}.md`",
+            all.iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    ]
+}
+
+/// `loaded` narrowed to its view in `code`, when that is a language of the guide: the exports
+/// read `loaded.guide`.
+fn view(loaded: Loaded, code: &str) -> Option<Loaded> {
+    let Loaded {
+        guide,
+        translations,
+        theme,
+        highlighter,
+    } = loaded;
+    let guide = std::iter::once(guide)
+        .chain(translations)
+        .find(|g| g.config.language() == code);
+    guide.map(|guide| Loaded {
+        guide,
+        translations: Vec::new(),
+        theme,
+        highlighter,
+    })
+}
+
 /// Exports the guide at `root`.
 pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Diagnostic>> {
     if opts.pdf.is_some() && opts.format != Format::Html {
@@ -163,11 +206,19 @@ pub fn export(root: &Path, opts: &ExportOptions) -> Result<ExportReport, Vec<Dia
         }
         None => None,
     };
+    let language = opts
+        .language
+        .clone()
+        .unwrap_or_else(|| config.book.language.clone());
+    if !config.site_languages().contains(&language.as_str()) {
+        return Err(unknown_language(&config, &language));
+    }
     let diags = Diagnostics::default();
     let loaded = site::load(&config, &build, &diags, &Progress::hidden());
     let Some(loaded) = loaded.filter(|_| !diags.has_errors()) else {
         return Err(diags.take_sorted());
     };
+    let loaded = view(loaded, &language).ok_or_else(|| unknown_language(&config, &language))?;
     let output = opts
         .output
         .clone()

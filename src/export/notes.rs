@@ -1,11 +1,13 @@
 //! What makes a question an Anki note, whichever file carries it (the tab-separated text or the
-//! `.apkg` package): which pages become notes, each note's stable GUID, its tags and its deck.
+//! `.apkg` package): which pages become notes, each note's stable GUID, its tags, its deck and
+//! its language.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
 use crate::content::front_matter::key_position;
+use crate::content::translations::Origin;
 use crate::content::{Guide, Kind, Question, QuestionId, SectionId};
 use crate::diagnostics::Diagnostic;
 
@@ -111,13 +113,23 @@ pub fn check_ids(guide: &Guide) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
+/// The language a question is written in, in the language's view `guide`: the view's own, or
+/// the default language (`[book] language`) for a page shown untranslated.
+pub fn language<'g>(guide: &'g Guide, q: &Question) -> &'g str {
+    if q.source.origin == Origin::Fallback {
+        &guide.config.book.language
+    } else {
+        guide.config.language()
+    }
+}
+
 /// Anki tags cannot hold spaces.
 fn anki_tag(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join("_")
 }
 
-/// A note's tags: the question's tags, then `difficulty::<d>`, `level::<l>` for each level, and
-/// `section::<slug>`.
+/// A note's tags: the question's tags, then `difficulty::<d>`, `level::<l>` for each level,
+/// `section::<slug>`, and in a translated guide `lang::<code>` (the note's [`language`]).
 pub fn tags(guide: &Guide, q: &Question) -> Vec<String> {
     let mut tags: Vec<String> = q
         .tags
@@ -134,6 +146,9 @@ pub fn tags(guide: &Guide, q: &Question) -> Vec<String> {
         "section::{}",
         anki_tag(&crate::urls::slugify(&guide.sections[q.section].title))
     ));
+    if !guide.config.translations().is_empty() {
+        tags.push(format!("lang::{}", language(guide, q)));
+    }
     tags
 }
 
@@ -148,10 +163,10 @@ fn deck_part(title: &str) -> String {
     }
 }
 
-/// The deck of a section: the guide's title, then each section down to it
-/// (`Guide::Section::Subsection`); the root section's deck is the guide's.
+/// The deck of a section: the guide's title (in the language exported), then each section down
+/// to it (`Guide::Section::Subsection`); the root section's deck is the guide's.
 pub fn deck_name(guide: &Guide, section: SectionId) -> String {
-    let mut parts = vec![deck_part(&guide.config.book.title)];
+    let mut parts = vec![deck_part(guide.config.title())];
     parts.extend(
         guide
             .ancestry(section)

@@ -16,6 +16,9 @@ pub struct Targets {
     pub anchors: HashMap<String, String>,
     /// File URL (relative to the site root) -> `data:` URI.
     pub files: HashMap<String, String>,
+    /// The folder of the language exported (`zh/`, or `""`): its pages were rendered there,
+    /// and link up to the files, which sit at the site root.
+    pub view: String,
 }
 
 /// A `data:` URI for a file's bytes.
@@ -109,11 +112,9 @@ impl Targets {
             Some((p, f)) => (p, Some(f)),
             None => (value.as_str(), None),
         };
-        let target = join(
-            crate::content::discover::parent_dir(page_url),
-            &decode_path(path),
-        )?;
-        if let Some(anchor) = self.anchors.get(&target) {
+        let target = self.resolve(page_url, path)?;
+        let page = target.strip_prefix(self.view.as_str()).unwrap_or(&target);
+        if let Some(anchor) = self.anchors.get(page) {
             return Some(match fragment {
                 Some(f) if !f.is_empty() => format!("#{anchor}-{f}"),
                 _ => format!("#{anchor}"),
@@ -126,11 +127,18 @@ impl Targets {
         if is_absolute(value) {
             return None;
         }
-        let target = join(
-            crate::content::discover::parent_dir(page_url),
-            &decode_path(value),
-        )?;
+        let target = self.resolve(page_url, value)?;
         self.files.get(&target).cloned()
+    }
+
+    /// Where `link`, on the page at `page_url` of the language exported, leads, relative to
+    /// the site root.
+    fn resolve(&self, page_url: &str, link: &str) -> Option<String> {
+        let page = format!("{}{page_url}", self.view);
+        join(
+            crate::content::discover::parent_dir(&page),
+            &decode_path(link),
+        )
     }
 }
 
@@ -183,7 +191,23 @@ mod tests {
                 "oop/img/a.png".to_string(),
                 "data:image/png;base64,AA==".to_string(),
             )]),
+            view: String::new(),
         }
+    }
+
+    #[test]
+    fn a_translations_pages_link_to_their_questions_and_up_to_the_files() {
+        let targets = Targets {
+            view: "zh/".into(),
+            ..targets()
+        };
+        let html =
+            "<p><a href=\"../functions/closures.html\">x</a><img src=\"../../oop/img/a.png\"></p>";
+        let out = targets.rewrite(html, "oop/slots.html", "q-1");
+        assert_eq!(
+            out,
+            "<p><a href=\"#q-3\">x</a><img src=\"data:image/png;base64,AA==\"></p>"
+        );
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub struct Media {
     /// Media names handed out, in order, with their asset.
     pub files: Vec<(String, Asset)>,
     base_url: Option<String>,
+    /// The folder of the language exported (`zh/`, or `""`), where its pages were rendered.
+    view: String,
 }
 
 impl Media {
@@ -31,6 +33,7 @@ impl Media {
                 .map(|a| (a.url.clone(), a.clone()))
                 .collect(),
             base_url: guide.config.base_url().map(str::to_string),
+            view: guide.config.url_prefix(),
             ..Media::default()
         }
     }
@@ -49,7 +52,8 @@ impl Media {
         if is_absolute(src) {
             return None;
         }
-        let url = join(parent_dir(page_url), &decode_path(src))?;
+        let page = format!("{}{page_url}", self.view);
+        let url = join(parent_dir(&page), &decode_path(src))?;
         if let Some(name) = self.names.get(&url) {
             return Some(name.clone());
         }
@@ -72,7 +76,8 @@ impl Media {
             Some((p, f)) => (p, format!("#{f}")),
             None => (href, String::new()),
         };
-        match join(parent_dir(page_url), path) {
+        let page = format!("{}{page_url}", self.view);
+        match join(parent_dir(&page), path) {
             Some(url) => Change::To(format!("{base}/{url}{fragment}")),
             None => Change::Remove,
         }

@@ -60,7 +60,7 @@ fn decks(guide: &Guide) -> (Vec<Deck>, Vec<i64>) {
             name: notes::deck_name(guide, s),
             // Anki shows a deck's description as HTML; ours are text.
             description: crate::highlight::escape(if s == 0 {
-                &guide.config.book.description
+                guide.config.description()
             } else {
                 &section.description
             }),

@@ -70,6 +70,8 @@
     article.setAttribute("data-levels", Object.keys(LEVELS).filter(function (l) { return meta[4] & LEVELS[l]; }).join(" "));
     article.setAttribute("data-tags", meta[5].map(function (t) { return index.tags[t][0]; }).join(" "));
     article.hidden = !passes(i);
+    // A page not translated yet, in a translated export: the language it is written in.
+    if (q[7]) { article.setAttribute("lang", q[7]); }
     // Everything below is the guide's own HTML, rendered by prepbook when the file was made.
     var h = el("h3", "question-title");
     h.innerHTML = q[1];
