@@ -5,6 +5,23 @@
 //! then swapped in), plus [`study`] mode's data files. [`site`] runs those steps;
 //! [`build::build`] skips them when nothing changed, or patches in only an edit ([`edit`]).
 
+/// `println!` that does not panic when standard output is closed (`prepbook check --format json
+/// | head`): what is not read is dropped.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that does not panic when standard error is closed.
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod as_json;
 pub mod build;
 pub mod check;

@@ -218,9 +218,9 @@ pub fn claim_output(config: &Config) -> Result<OutputLock, Vec<Diagnostic>> {
         freed
     });
     match removed {
-        Ok(freed) if !freed.is_empty() => eprintln!("{freed}"),
+        Ok(freed) if !freed.is_empty() => say_err!("{freed}"),
         Ok(_) => {}
-        Err(e) => eprintln!(
+        Err(e) => say_err!(
             "{}\n",
             Diagnostic::warning(
                 display_path(&out),

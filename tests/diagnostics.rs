@@ -172,3 +172,29 @@ fn carets_line_up_after_tabs_and_wide_characters() {
     assert_eq!(tab[2], "8 | 参见    [链接](gone.md)");
     assert_eq!(tab[3], format!("  | {}{}", " ".repeat(8), "^".repeat(15)));
 }
+
+/// `prepbook check --format json | head -1`: the reader stops reading; Prepbook must not panic
+/// ("failed printing to stdout") but finish with its own exit code.
+#[test]
+fn output_into_a_closed_pipe_is_not_a_panic() {
+    use std::process::Stdio;
+    let dir = fixture("invalid");
+    for args in [&["check", "--format", "json"][..], &["check"][..]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prepbook"))
+            .current_dir(dir.path())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run");
+        // Close the reading ends before Prepbook writes a line.
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().expect("wait");
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "{args:?}: errors found, exit 1, no panic (101)"
+        );
+    }
+}

@@ -24,10 +24,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             super::print_diagnostics(&report.warnings);
             if std::env::var_os("PREPBOOK_TIMINGS").is_some() {
                 for (name, took) in &report.steps {
-                    eprintln!("  {name:>8}: {:.3} s", took.as_secs_f64());
+                    say_err!("  {name:>8}: {:.3} s", took.as_secs_f64());
                 }
                 let (blocks, hits) = report.highlighted;
-                eprintln!("  code blocks highlighted: {blocks} ({hits} from the cache)");
+                say_err!("  code blocks highlighted: {blocks} ({hits} from the cache)");
             }
             let articles = match report.articles {
                 0 => String::new(),
@@ -44,7 +44,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             if let Some(n) = report.rendered_again {
                 out.push_str(&format!(" (an edit: {} again)", super::count(n, "page")));
             }
-            println!(
+            say!(
                 "built {}: {}{articles} in {}, {}, in {:.2} s -> {out}",
                 super::count(report.pages, "page"),
                 super::count(report.questions, "question"),

@@ -19,15 +19,15 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     match args.format {
         Format::Json => {
             for d in &diags {
-                println!("{}", d.to_json_line());
+                say!("{}", d.to_json_line());
             }
         }
         Format::Human => {
             super::print_diagnostics(&diags);
             if diags.is_empty() {
-                eprintln!("check passed: no problems");
+                say_err!("check passed: no problems");
             } else {
-                eprintln!(
+                say_err!(
                     "check found {}, {}",
                     super::count(errors, "error"),
                     super::count(warnings, "warning")

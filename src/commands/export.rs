@@ -47,9 +47,9 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             // With the export on standard output, the summary goes aside so a pipe gets the
             // export alone.
             if report.written.iter().any(|(p, _)| export::is_stdout(p)) {
-                eprintln!("{summary}");
+                say_err!("{summary}");
             } else {
-                println!("{summary}");
+                say!("{summary}");
             }
             ExitCode::SUCCESS
         }

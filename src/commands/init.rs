@@ -9,7 +9,7 @@ pub fn run(args: &InitArgs) -> ExitCode {
     match crate::scaffold::init_guide(&args.dir) {
         Ok(files) => {
             for f in &files {
-                println!("created {}", f.display());
+                say!("created {}", f.display());
             }
             let dir = display_path(&crate::output::absolute(&args.dir));
             let cd = if dir.as_os_str().is_empty() {
@@ -17,7 +17,7 @@ pub fn run(args: &InitArgs) -> ExitCode {
             } else {
                 format!("cd {} && ", dir.display())
             };
-            println!("next: {cd}prepbook serve --open");
+            say!("next: {cd}prepbook serve --open");
             ExitCode::SUCCESS
         }
         Err(diags) => {

@@ -44,7 +44,7 @@ pub fn guide_root(args: &GuideArgs) -> Result<PathBuf, Diagnostic> {
         Search::Found(0) => Ok(PathBuf::from(".")),
         Search::Found(up) => {
             let root: PathBuf = std::iter::repeat_n("..", up).collect();
-            eprintln!("using the guide in {}", root.display());
+            say_err!("using the guide in {}", root.display());
             Ok(root)
         }
         Search::NotFound(searched) => {

@@ -21,7 +21,7 @@ pub fn print_diagnostics(diags: &[Diagnostic]) {
 pub fn print_failure(diags: &[Diagnostic], what: &str) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    eprintln!(
+    say_err!(
         "{what} failed: {}, {}",
         count(errors, "error"),
         count(warnings, "warning")

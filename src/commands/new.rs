@@ -40,7 +40,7 @@ pub fn run(args: &NewArgs) -> ExitCode {
             if let Some(w) = warning {
                 super::print_diagnostics(&[w]);
             }
-            println!("{}", path.display());
+            say!("{}", path.display());
             ExitCode::SUCCESS
         }
         Err(diags) => {

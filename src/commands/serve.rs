@@ -23,7 +23,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     match serve::serve(&opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            say_err!("error: {e}");
             let hint = match &e {
                 ServeError::NotAGuide(_) => {
                     Some("run `prepbook init` to create a guide, or pass `--root` to point at one")
@@ -34,7 +34,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 _ => None,
             };
             if let Some(hint) = hint {
-                eprintln!("  = hint: {hint}");
+                say_err!("  = hint: {hint}");
             }
             ExitCode::from(1)
         }

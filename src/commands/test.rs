@@ -23,23 +23,23 @@ pub fn run(args: &TestArgs) -> ExitCode {
         },
     };
     if testing::process::stopped() {
-        eprintln!("prepbook test interrupted: every run was stopped");
+        say_err!("prepbook test interrupted: every run was stopped");
         return ExitCode::from(130);
     }
     match args.format {
         Format::Json => {
             for d in &report.diagnostics {
-                println!("{}", d.to_json_line());
+                say!("{}", d.to_json_line());
             }
         }
         Format::Human => super::print_diagnostics(&report.diagnostics),
     }
     if std::env::var_os("PREPBOOK_TIMINGS").is_some() {
         for (place, took) in report.durations.iter().take(10) {
-            eprintln!("{:>7.2} s  {place}", took.as_secs_f64());
+            say_err!("{:>7.2} s  {place}", took.as_secs_f64());
         }
     }
-    eprintln!("{}", report.summary());
+    say_err!("{}", report.summary());
     if report.errors() > 0 {
         ExitCode::from(1)
     } else {

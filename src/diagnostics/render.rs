@@ -110,7 +110,7 @@ pub fn print_all(diagnostics: &[Diagnostic]) {
         std::env::var_os("NO_COLOR").as_deref(),
     );
     for d in diagnostics {
-        eprintln!("{}\n", d.render(colour));
+        say_err!("{}\n", d.render(colour));
     }
 }
 

@@ -77,7 +77,7 @@ fn lock(path: &Path, output: &Path) -> std::io::Result<Held> {
                     let pid = holder
                         .map(|p| format!(" (process {p})"))
                         .unwrap_or_default();
-                    eprintln!(
+                    say_err!(
                         "waiting for another Prepbook build of `{}`{pid} to finish",
                         display_path(output).display()
                     );

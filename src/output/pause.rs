@@ -19,7 +19,7 @@ pub fn pause_at(step: &str) {
     if wanted.as_deref() != Some(step) {
         return;
     }
-    eprintln!("prepbook: paused at {step}");
+    say_err!("prepbook: paused at {step}");
     let mut line = String::new();
     let _ = std::io::stdin().read_line(&mut line);
 }

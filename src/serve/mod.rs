@@ -97,7 +97,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     let server = Server::start(listener, http::router(Arc::clone(&session.live)))
         .map_err(ServeError::Server)?;
     let url = site_url(addr);
-    println!("serving {url} (Ctrl+C to stop)");
+    say!("serving {url} (Ctrl+C to stop)");
     if opts.open {
         open_browser(&url);
     }
@@ -129,14 +129,14 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
             // New folders (a `themes/` just made, another content folder): watch them too.
             match watching.update(&now) {
                 Ok(()) => session.rewatch = false,
-                Err(e) => eprintln!("warning: cannot watch the guide's new folders: {e}"),
+                Err(e) => say_err!("warning: cannot watch the guide's new folders: {e}"),
             }
         }
     }
     drop(watching);
     drop(server);
     session.finish();
-    eprintln!("stopped");
+    say_err!("stopped");
     Ok(())
 }
 
@@ -232,7 +232,7 @@ impl Session {
             }) => {
                 if std::env::var_os("PREPBOOK_TIMINGS").is_some() {
                     for (name, took) in &steps {
-                        eprintln!("  {name:>8}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                        say_err!("  {name:>8}: {:.1} ms", took.as_secs_f64() * 1000.0);
                     }
                 }
                 print_diagnostics(&warnings);
@@ -250,12 +250,12 @@ impl Session {
                 let took = first.elapsed().as_millis();
                 if pages == 0 {
                     // Only files copied as they are (an image edited beside a question).
-                    println!(
+                    say!(
                         "rebuilt 0 pages in {took} ms ({} copied)",
                         count(files, "file")
                     );
                 } else {
-                    println!("rebuilt {} in {took} ms", count(pages, "page"));
+                    say!("rebuilt {} in {took} ms", count(pages, "page"));
                 }
             }
             Ok(Edited::NeedsFullBuild(why)) => self.rebuild_all(Some(&why), first),
@@ -295,13 +295,13 @@ impl Session {
                 self.broken = Broken::No;
                 let took = first.elapsed().as_millis();
                 match why {
-                    None => println!(
+                    None => say!(
                         "built {} in {took} ms -> {}",
                         count(report.pages, "page"),
                         display_path(&report.output).display()
                     ),
                     // `why` may quote a file's name, which a guide's author chose.
-                    Some(why) => println!(
+                    Some(why) => say!(
                         "rebuilt {} in {took} ms (the whole guide: {})",
                         count(report.pages, "page"),
                         escape_controls(why, false)
@@ -340,7 +340,7 @@ impl Session {
     fn failed(&self, diagnostics: &[Diagnostic]) {
         print_diagnostics(diagnostics);
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        eprintln!(
+        say_err!(
             "rebuild failed: {}, {}; still serving the last good site",
             count(errors, "error"),
             count(diagnostics.len() - errors, "warning")
@@ -395,6 +395,6 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(e) = opened {
-        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+        say_err!("warning: cannot open a browser ({e}); open {url} yourself");
     }
 }
