@@ -166,7 +166,8 @@ test('Stop while the runtime is still loading leaves no Python worker behind', {
   // The runtime's files arrive a second late, so Stop lands while they load.
   await page.route('**/static/python/**', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await route.continue();
+    // Unrouting below lets Playwright answer the requests still held here itself.
+    await route.continue().catch(() => {});
   });
   await page.goto(overHttp.url(STR_REPR));
   await page.click(`${block()} .run-code`);
