@@ -83,10 +83,11 @@ fn target(page: &str, href: &str) -> String {
 
 /// The questions whose postings in the search index under `folder` hold `term`, by URL.
 fn found(site: &Site, folder: &str, term: &str) -> BTreeSet<String> {
+    // Plain or packed (gzipped) as the page's data.js reads them.
     let registered = |text: &str| -> Value {
-        let start = text.find(',').expect("kind") + 1;
-        let start = start + text[start..].find(',').expect("name") + 1;
-        serde_json::from_str(text[start..].trim_end().trim_end_matches(");")).expect("JSON")
+        prepbook::packed::read_script(text)
+            .expect("a data script")
+            .2
     };
     // Every shard is read: which one holds a term is the index's business, not the reader's.
     let mut docs = Vec::new();
