@@ -12,22 +12,6 @@ use base64::Engine;
 use common::*;
 use scraper::{Html, Selector};
 
-fn export(root: &Path, out: &Path, args: &[&str]) -> String {
-    let result = prepbook(root)
-        .arg("export")
-        .arg("--output")
-        .arg(out)
-        .args(args)
-        .output()
-        .expect("run");
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    String::from_utf8_lossy(&result.stdout).into_owned()
-}
-
 /// A question as the export holds it: its index, and its title, meta, prompt, short answer and
 /// answer HTML.
 struct Exported {

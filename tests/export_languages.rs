@@ -15,21 +15,6 @@ use common::*;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-fn export(root: &Path, out: &Path, args: &[&str]) {
-    let result = prepbook(root)
-        .arg("export")
-        .arg("--output")
-        .arg(out)
-        .args(args)
-        .output()
-        .expect("run");
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-}
-
 /// Every question of an HTML export, inflated from its chunks, as the array the page builds it
 /// from (`[index, title, meta, prompt, short answer, answer, is article, language]`).
 fn questions(doc: &Html) -> Vec<Vec<Value>> {

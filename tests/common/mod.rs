@@ -286,3 +286,20 @@ pub fn node_tests_pass(mut node: std::process::Command, what: &str) -> String {
     assert!(passed > 0, "no {what} ran:\n{report}");
     report
 }
+
+/// `prepbook export --output OUT ARGS...` in `root`, asserting success; returns its stdout.
+pub fn export(root: &Path, out: &Path, args: &[&str]) -> String {
+    let result = prepbook(root)
+        .arg("export")
+        .arg("--output")
+        .arg(out)
+        .args(args)
+        .output()
+        .expect("run");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    String::from_utf8_lossy(&result.stdout).into_owned()
+}
