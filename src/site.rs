@@ -373,8 +373,19 @@ pub fn write_static(loaded: &Loaded, staging: &Staging, diags: &Diagnostics) {
             diags.push(io_error(&staging.dir.join(rel), "cannot write the file", e));
         }
     };
+    // Of the browser's stemmers (static/stem/), only those of the site's languages.
+    let stemmers: Vec<&str> = loaded
+        .views()
+        .into_iter()
+        .map(|g| crate::search::tokenize::stemmer_name(g.config.language()))
+        .collect();
     for (name, file) in loaded.theme.static_files() {
-        write(&format!("static/{name}"), &file.bytes);
+        let port = name
+            .strip_prefix("stem/")
+            .and_then(|n| n.strip_suffix(".js"));
+        if port.is_none_or(|p| stemmers.contains(&p)) {
+            write(&format!("static/{name}"), &file.bytes);
+        }
     }
     write_strings(loaded, &write);
     let (light, dark) = loaded.highlighter.stylesheets();

@@ -508,48 +508,60 @@ fn the_browser_tokenizes_each_language_exactly_like_the_build() {
     if !require(node_runs(), "node") {
         return;
     }
-    let dir = fixture("bilingual");
-    let opts = BuildOptions {
-        no_cache: true,
-        ..BuildOptions::default()
-    };
-    let config = site::load_config(dir.path(), &opts).expect("config");
-    let loaded =
-        site::load(&config, &opts, &Diagnostics::default(), &Progress::hidden()).expect("guide");
-    let tokenizer = Tokenizer::default();
-    for view in loaded.views() {
-        let cases: Vec<serde_json::Value> = view
-            .questions
-            .iter()
-            .flat_map(|q| [q.title.clone(), q.summary.text.clone(), q.body.text.clone()])
-            .map(|t| {
-                let tokens: Vec<[String; 2]> = tokenizer
-                    .tokens(&t)
-                    .into_iter()
-                    .map(|k| [k.word, k.term])
-                    .collect();
-                serde_json::json!({ "text": t, "tokens": tokens })
-            })
-            .collect();
-        let file = dir.path().join("tokens.json");
-        std::fs::write(&file, serde_json::to_string(&cases).expect("json")).expect("write");
-        let out = std::process::Command::new("node")
-            .arg(repo().join("tests/browser/lib/compare-tokens.js"))
-            .arg(&file)
-            .output()
-            .expect("run node");
-        assert!(
-            out.status.success(),
-            "{}: the browser's tokens differ from the build's:\n{}",
-            view.config.language(),
-            String::from_utf8_lossy(&out.stderr)
-        );
+    // English with Chinese; English with French and Russian, each stemmed by its own stemmer.
+    let mut stemmers = Vec::new();
+    for name in ["bilingual", "multilingual"] {
+        let dir = fixture(name);
+        let opts = BuildOptions {
+            no_cache: true,
+            ..BuildOptions::default()
+        };
+        let config = site::load_config(dir.path(), &opts).expect("config");
+        let loaded = site::load(&config, &opts, &Diagnostics::default(), &Progress::hidden())
+            .expect("guide");
+        for view in loaded.views() {
+            let tokenizer = Tokenizer::for_language(view.config.language());
+            stemmers.push(tokenizer.stemmer_name());
+            let cases: Vec<serde_json::Value> = view
+                .questions
+                .iter()
+                .flat_map(|q| [q.title.clone(), q.summary.text.clone(), q.body.text.clone()])
+                .map(|t| {
+                    let tokens: Vec<[String; 2]> = tokenizer
+                        .tokens(&t)
+                        .into_iter()
+                        .map(|k| [k.word, k.term])
+                        .collect();
+                    serde_json::json!({ "text": t, "tokens": tokens })
+                })
+                .collect();
+            let file = dir.path().join("tokens.json");
+            std::fs::write(&file, serde_json::to_string(&cases).expect("json")).expect("write");
+            let out = std::process::Command::new("node")
+                .arg(repo().join("tests/browser/lib/compare-tokens.js"))
+                .arg(&file)
+                .arg(tokenizer.stemmer_name())
+                .output()
+                .expect("run node");
+            assert!(
+                out.status.success(),
+                "{}: the browser's tokens differ from the build's:\n{}",
+                view.config.language(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        if name == "bilingual" {
+            // The Chinese view's text is Chinese: the comparison covered character pairs.
+            assert!(
+                loaded.translations[0].questions[0]
+                    .body
+                    .text
+                    .contains("全局解释器锁")
+            );
+        }
     }
-    // The Chinese view's text is Chinese: the comparison covered character pairs.
-    assert!(
-        loaded.translations[0].questions[0]
-            .body
-            .text
-            .contains("全局解释器锁")
+    assert_eq!(
+        stemmers,
+        ["english", "english", "english", "french", "russian"]
     );
 }

@@ -475,6 +475,11 @@ fn inline_assets(loaded: &Loaded, study: bool, python: bool) -> (String, String)
     scripts.push_str(&theme_text("export.js"));
     if loaded.guide.config.search.enabled {
         scripts.push_str(&theme_text("search-rank.js"));
+        // The language's stemmer, when it is not English (which search.js carries).
+        let stemmer = crate::search::tokenize::stemmer_name(loaded.guide.config.language());
+        if stemmer != "english" {
+            scripts.push_str(&theme_text(&format!("stem/{stemmer}.js")));
+        }
         scripts.push_str(&theme_text("search.js"));
     }
     if study {

@@ -99,7 +99,7 @@ impl Postings {
     /// Analyses every question in parallel; each thread folds its questions into partial maps,
     /// which are then merged, so no per-question map outlives its question.
     pub fn build(guide: &Guide) -> Postings {
-        let tokenizer = Tokenizer::default();
+        let tokenizer = Tokenizer::for_language(guide.config.language());
         let mut postings = guide
             .questions
             .par_iter()

@@ -329,6 +329,7 @@ fn manifest(
     layout: &BTreeMap<String, Value>,
     postings: &Postings,
 ) -> (String, String) {
+    let tokenizer = tokenize::Tokenizer::for_language(guide.config.language());
     let shards: serde_json::Map<String, Value> =
         layout.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let manifest = json!({
@@ -343,7 +344,9 @@ fn manifest(
         "levels": Level::ALL.iter().map(|l| l.name()).collect::<Vec<_>>(),
         "shards": shards,
         // Synonym groups the guide can use; the browser expands queries with them.
-        "syn": synonyms::groups(&guide.config.search.synonyms, |t| postings.terms.contains_key(t)),
+        "syn": synonyms::groups(&tokenizer, &guide.config.search.synonyms, |t| postings.terms.contains_key(t)),
+        // The stemmer of the guide's language: the browser loads its port (static/stem/).
+        "stem": tokenizer.stemmer_name(),
     });
     file("index", &manifest)
 }

@@ -55,8 +55,11 @@ impl serde::Serialize for Group {
 /// The groups a guide can use, its own first, then the built-in ones: each cleaned, its empty
 /// and repeated phrases dropped, kept when it still has two phrases and the guide contains every
 /// term of one of them (`has_term`). Bounded by [`MAX_GROUPS`] and friends.
-pub fn groups(own: &[Vec<String>], has_term: impl Fn(&str) -> bool) -> Vec<Group> {
-    let tokenizer = Tokenizer::default();
+pub fn groups(
+    tokenizer: &Tokenizer,
+    own: &[Vec<String>],
+    has_term: impl Fn(&str) -> bool,
+) -> Vec<Group> {
     let present = |phrase: &str| {
         let tokens = tokenizer.tokens(phrase);
         !tokens.is_empty() && tokens.iter().all(|t| has_term(&t.term))
@@ -113,7 +116,7 @@ mod tests {
         // A guide whose text holds "lock" and "kubernetes" only.
         let has = |t: &str| t == "lock" || t == "kubernet";
         let own = vec![vec![" K8s ".to_string(), "Kubernetes".into(), "k8s".into()]];
-        let kept = groups(&own, has);
+        let kept = groups(&Tokenizer::default(), &own, has);
         assert_eq!(
             kept[0],
             Group {
@@ -133,7 +136,11 @@ mod tests {
             "no phrase of the dict group is in this guide"
         );
         // A group left with one phrase means nothing.
-        let one = groups(&[vec!["lock".into(), "LOCK".into()]], has);
+        let one = groups(
+            &Tokenizer::default(),
+            &[vec!["lock".into(), "LOCK".into()]],
+            has,
+        );
         assert!(!one.iter().any(|g| g.phrases == ["lock"]));
         assert_eq!(
             serde_json::to_string(&kept[0]).expect("json"),

@@ -2,15 +2,21 @@
 //! (`themes/default/static/search.js`), and a browser test checks the two agree on every word of
 //! the bundled guide:
 //!
-//! 1. normalize: compatibility-decompose (NFKD), drop combining marks (accents), recompose
-//!    (NFC, so Hangul stays whole), lowercase;
-//! 2. split into words: runs of letters, digits and `_`, where a `.` between two word characters
-//!    joins (`functools.wraps`, `3.12`); Chinese, Japanese and Korean runs become overlapping
-//!    two-character terms (bigrams), or one character when the run is a single one;
+//! 1. normalize: compatibility-decompose (NFKD), drop the accents (the marks of Unicode's
+//!    combining diacritics blocks; the vowel signs of Tamil or Devanagari are letters' parts and
+//!    stay), recompose (NFC, so Hangul stays whole), lowercase;
+//! 2. split into words: runs of letters, marks, digits and `_`, where a `.` between two word
+//!    characters joins (`functools.wraps`, `3.12`); Chinese, Japanese and Korean runs become
+//!    overlapping two-character terms (bigrams), or one character when the run is a single one;
 //! 3. an identifier (with `_` or `.`) is a term as written, and each of its parts is one too
 //!    (`__slots__` -> `__slots__`, `slots`);
-//! 4. a plain ASCII word of three letters or more is stemmed with the Snowball English stemmer
-//!    (`decorators` -> `decor`); other words are terms as they are.
+//! 4. a word is stemmed with the Snowball stemmer of the language (see [`stemmer_name`]):
+//!    in English (and languages Snowball has no stemmer for, whose text stems its English words)
+//!    a plain ASCII word of three letters or more (`decorators` -> `decor`); in another language
+//!    a word of three letters or more with no digit (`décorateurs` -> `decor`). Other words
+//!    are terms as they are. The browser has a port of each stemmer (`static/stem/<name>.js`;
+//!    English is inside search.js), and `tests/stemmers.rs` checks each port against
+//!    rust-stemmers word for word.
 
 use std::cell::RefCell;
 
@@ -20,7 +26,62 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 thread_local! {
-    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    /// Each stemmer's stems computed so far, by stemmer name.
+    static STEMS: RefCell<FxHashMap<&'static str, FxHashMap<String, String>>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// The Snowball stemmers, by the primary subtag of a language code (`pt-BR` -> `pt`), with the
+/// name the browser's port goes by.
+const STEMMERS: [(&str, &str, Algorithm); 20] = [
+    ("ar", "arabic", Algorithm::Arabic),
+    ("da", "danish", Algorithm::Danish),
+    ("nl", "dutch", Algorithm::Dutch),
+    ("en", "english", Algorithm::English),
+    ("fi", "finnish", Algorithm::Finnish),
+    ("fr", "french", Algorithm::French),
+    ("de", "german", Algorithm::German),
+    ("el", "greek", Algorithm::Greek),
+    ("hu", "hungarian", Algorithm::Hungarian),
+    ("it", "italian", Algorithm::Italian),
+    ("no", "norwegian", Algorithm::Norwegian),
+    ("nb", "norwegian", Algorithm::Norwegian),
+    ("nn", "norwegian", Algorithm::Norwegian),
+    ("pt", "portuguese", Algorithm::Portuguese),
+    ("ro", "romanian", Algorithm::Romanian),
+    ("ru", "russian", Algorithm::Russian),
+    ("es", "spanish", Algorithm::Spanish),
+    ("sv", "swedish", Algorithm::Swedish),
+    ("ta", "tamil", Algorithm::Tamil),
+    ("tr", "turkish", Algorithm::Turkish),
+];
+
+/// The name of the stemmer a language's text is stemmed with: its own when Snowball has one,
+/// else `english` (a Chinese or Japanese page's English words are stemmed as before).
+pub fn stemmer_name(language: &str) -> &'static str {
+    stemmer(language).1
+}
+
+/// Every stemmer name, each once: the browser needs a port of each but English.
+pub fn stemmer_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = STEMMERS.iter().map(|s| s.1).collect();
+    names.dedup();
+    names
+}
+
+fn stemmer(language: &str) -> (&'static str, &'static str, Algorithm) {
+    let primary = language.split(['-', '_']).next().unwrap_or("");
+    STEMMERS
+        .iter()
+        .find(|s| s.0.eq_ignore_ascii_case(primary))
+        .copied()
+        .unwrap_or(("en", "english", Algorithm::English))
+}
+
+/// Accents, as NFKD leaves them: the combining diacritical marks blocks.
+fn is_accent(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// A word of the text and the term it is indexed under.
@@ -38,11 +99,7 @@ pub fn normalize(text: &str) -> String {
         // Nothing to decompose: most of a guide's text takes this path.
         return text.to_ascii_lowercase();
     }
-    let folded: String = text
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .nfc()
-        .collect();
+    let folded: String = text.nfkd().filter(|c| !is_accent(*c)).nfc().collect();
     folded.to_lowercase()
 }
 
@@ -61,7 +118,7 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || c == '_') && !is_cjk(c)
+    (c.is_alphanumeric() || c == '_' || is_combining_mark(c)) && !is_cjk(c)
 }
 
 /// Splits normalized text into raw words (identifiers whole) and CJK runs.
@@ -113,17 +170,32 @@ pub fn for_each_word<'a>(normalized: &'a str, mut f: impl FnMut(&'a str)) {
 /// The search tokens of some text: every word with its term, identifiers' parts included.
 pub struct Tokenizer {
     stemmer: Stemmer,
+    /// The stemmer's name (`english`, `french`, ...).
+    name: &'static str,
 }
 
 impl Default for Tokenizer {
+    /// English.
     fn default() -> Self {
-        Tokenizer {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
+        Tokenizer::for_language("en")
     }
 }
 
 impl Tokenizer {
+    /// The tokenizer of a language, by its code (`fr`, `pt-BR`, `zh`).
+    pub fn for_language(language: &str) -> Tokenizer {
+        let (_, name, algorithm) = stemmer(language);
+        Tokenizer {
+            stemmer: Stemmer::create(algorithm),
+            name,
+        }
+    }
+
+    /// The name of its stemmer, as [`stemmer_name`] gives it.
+    pub fn stemmer_name(&self) -> &'static str {
+        self.name
+    }
+
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
         self.for_each_token(text, |word, term| {
@@ -160,21 +232,33 @@ impl Tokenizer {
     /// Calls `f` with the index term of one plain word. A guide uses a few thousand distinct
     /// words many times over, so each thread remembers the stems it computed.
     fn with_term<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
-        if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-            STEMS.with(|cache| {
-                if let Some(t) = cache.borrow().get(word) {
-                    return f(t);
-                }
-                let t = self.stemmer.stem(word).into_owned();
-                let r = f(&t);
-                let mut cache = cache.borrow_mut();
-                if cache.len() < 200_000 {
-                    cache.insert(word.to_string(), t);
-                }
-                r
-            })
+        if !self.stems(word) {
+            return f(word);
+        }
+        STEMS.with(|cache| {
+            if let Some(t) = cache.borrow().get(self.name).and_then(|c| c.get(word)) {
+                return f(t);
+            }
+            let t = self.stemmer.stem(word).into_owned();
+            let r = f(&t);
+            let mut cache = cache.borrow_mut();
+            let mine = cache.entry(self.name).or_default();
+            if mine.len() < 200_000 {
+                mine.insert(word.to_string(), t);
+            }
+            r
+        })
+    }
+
+    /// Whether a plain word is stemmed: see the module's rule 4.
+    fn stems(&self, word: &str) -> bool {
+        if self.name == "english" {
+            word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase())
         } else {
-            f(word)
+            word.chars().nth(2).is_some()
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || is_combining_mark(c))
         }
     }
 }
@@ -226,6 +310,36 @@ mod tests {
     fn english_words_are_stemmed() {
         assert_eq!(terms("Decorators decorator"), vec!["decor", "decor"]);
         assert_eq!(terms("generators generator"), vec!["generat", "generat"]);
+    }
+
+    #[test]
+    fn each_language_has_its_stemmer() {
+        let fr = Tokenizer::for_language("fr");
+        assert_eq!(fr.stemmer_name(), "french");
+        let t: Vec<String> = fr
+            .tokens("Les décorateurs")
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(t, vec!["le", "decor"]);
+        assert_eq!(stemmer_name("pt-BR"), "portuguese");
+        assert_eq!(stemmer_name("NB"), "norwegian");
+        // Chinese has no Snowball stemmer: its pages' English words stem as in English.
+        assert_eq!(stemmer_name("zh"), "english");
+        let ru = Tokenizer::for_language("ru");
+        assert_eq!(ru.term("книгами"), "книг");
+        assert_eq!(
+            ru.term("3книгами"),
+            "3книгами",
+            "a word with a digit is kept"
+        );
+    }
+
+    #[test]
+    fn accents_go_and_vowel_signs_stay() {
+        // Tamil's vowel signs and virama are marks, but parts of the word.
+        assert_eq!(words(&normalize("பள்ளிக்கூடம் x")), vec!["பள்ளிக்கூடம்", "x"]);
+        assert_eq!(normalize("Ελληνικά"), "ελληνικα");
     }
 
     #[test]

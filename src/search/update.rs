@@ -22,7 +22,11 @@ pub struct Update {
 
 /// One question's terms, as the index sees them.
 pub fn doc_terms(guide: &Guide, id: QuestionId) -> DocTerms {
-    analyze(&Tokenizer::default(), guide, &guide.questions[id])
+    analyze(
+        &Tokenizer::for_language(guide.config.language()),
+        guide,
+        &guide.questions[id],
+    )
 }
 
 impl SearchIndex {

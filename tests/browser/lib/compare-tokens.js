@@ -1,9 +1,14 @@
 'use strict';
-// Usage: node compare-tokens.js FILE.json, where FILE holds [{text, tokens: [[word, term], ...]}]
-// as Rust's tokenizer produced them. Exits 1, listing the first differences, unless the browser's
+// Usage: node compare-tokens.js FILE.json [STEMMER], where FILE holds
+// [{text, tokens: [[word, term], ...]}] as Rust's tokenizer produced them with the stemmer named
+// (english when none is: see stemmer_name in src/search/tokenize.rs). Exits 1, listing the first differences, unless the browser's
 // tokenizer (themes/default/static/search.js) gives exactly the same tokens for every text.
 const fs = require('node:fs');
-const { tokens } = require('../../../themes/default/static/search.js');
+const { tokens, stemReady } = require('../../../themes/default/static/search.js');
+
+stemReady(process.argv[3] || 'english').then(compare);
+
+function compare() {
 
 const cases = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const diffs = [];
@@ -26,3 +31,4 @@ if (diffs.length) {
   process.exit(1);
 }
 console.log(`${cases.length} texts, ${count} tokens: identical`);
+}

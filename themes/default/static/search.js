@@ -19,12 +19,18 @@
   // text.js: the UI strings of the page's language (loaded before this script).
   var t = global.PrepbookText || (typeof module === "object" && module.exports ? require("./text.js") : null);
   var rankLoading = null;
+  // The theme's static folder, where this script was loaded from (a translation's pages live
+  // in its own folder, the static files once at the site root).
+  var here = typeof document === "object" && document.currentScript && document.currentScript.src;
+  function staticFile(name) {
+    return here ? here.replace(/[^/]*$/, name) : PrepbookData.root() + "static/" + name;
+  }
   function rankReady() {
     if (Rank) { return Promise.resolve(); }
     if (!rankLoading) {
       rankLoading = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = PrepbookData.root() + "static/search-rank.js";
+        script.src = staticFile("search-rank.js");
         script.onload = function () { Rank = global.PrepbookSearchRank; resolve(); };
         script.onerror = function () { rankLoading = null; reject(new Error("static/search-rank.js did not load")); };
         document.head.appendChild(script);
@@ -35,8 +41,10 @@
 
   /* ---------------------------------------------------------------- text, as in tokenize.rs */
 
-  var MARKS = /\p{M}/gu;
-  var WORD_CHAR = /^[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}_]$/u;
+  // Accents: the combining diacritical marks blocks (a Tamil or Devanagari vowel sign stays).
+  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  var WORD_CHAR = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Nl}\p{No}_]$/u;
+  var STEMMABLE = /^[\p{Alphabetic}\p{M}]+$/u;
 
   function normalize(s) {
     return s.normalize("NFKD").replace(MARKS, "").normalize("NFC").toLowerCase();
@@ -197,8 +205,45 @@
     };
   })();
 
+  /* The stemmer of the guide's language, named by the index manifest's `stem`: English is the
+     one above; the others are ports in static/stem/<name>.js, loaded before the first query
+     (stemReady). The build uses rust-stemmers; tests/stemmers.rs checks each port against it. */
+  var stemmer = { name: "english", stem: stem };
+  var stemLoading = {};
+
+  function stemmerNamed(name) {
+    if (!name || name === "english") { return stem; }
+    if (typeof module === "object" && module.exports) { return require("./stem/" + name + ".js"); }
+    return (global.PrepbookStemmers || {})[name];
+  }
+
+  /** Makes `name` the stemmer of term() and tokens(), loading its port first if need be. */
+  function stemReady(name) {
+    name = name || "english";
+    if (stemmer.name === name) { return Promise.resolve(); }
+    var found = stemmerNamed(name);
+    if (found) { stemmer = { name: name, stem: found }; return Promise.resolve(); }
+    if (!stemLoading[name]) {
+      stemLoading[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = staticFile("stem/" + name + ".js");
+        script.onload = function () {
+          var loaded = stemmerNamed(name);
+          if (loaded) { stemmer = { name: name, stem: loaded }; resolve(); } else { reject(new Error("static/stem/" + name + ".js has no stemmer")); }
+        };
+        script.onerror = function () { delete stemLoading[name]; reject(new Error("static/stem/" + name + ".js did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return stemLoading[name];
+  }
+
+  /** A plain word's index term: src/search/tokenize.rs's rule 4. */
   function term(word) {
-    return word.length >= 3 && /^[a-z]+$/.test(word) ? stem(word) : word;
+    if (stemmer.name === "english") {
+      return word.length >= 3 && /^[a-z]+$/.test(word) ? stem(word) : word;
+    }
+    return Array.from(word).length >= 3 && STEMMABLE.test(word) ? stemmer.stem(word) : word;
   }
 
   /** Tokens of text, exactly as the index was built: [{word, term}], identifiers' parts too. */
@@ -295,7 +340,10 @@
     return this.cache[name];
   };
 
-  Engine.prototype.manifest = function () { return this.get("index"); };
+  /** The index manifest, once the stemmer it names is ready. */
+  Engine.prototype.manifest = function () {
+    return this.get("index").then(function (m) { return stemReady(m.stem).then(function () { return m; }); });
+  };
 
   /** The shard part holding `t` (loads it). Null if no term of the guide starts that way. */
   Engine.prototype.shardFor = function (t) {
@@ -720,7 +768,7 @@
   }
 
   var api = {
-    normalize: normalize, words: words, stem: stem, term: term, tokens: tokens, shardKey: shardKey,
+    normalize: normalize, words: words, stem: stem, term: term, tokens: tokens, stemReady: stemReady, shardKey: shardKey,
     keyFile: keyFile, fnv1a: fnv1a, postings: postings, oneEdit: oneEdit, Engine: Engine,
     highlight: highlight, snippet: snippet, matchCount: matchCount, matcher: matcher, queryWords: queryWords,
     sectionName: sectionName, tagName: tagName
