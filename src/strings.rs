@@ -106,12 +106,25 @@ impl UiStrings {
         })
     }
 
-    /// The table of language `code`, English where it has no text; English's for a language
-    /// without a table.
+    /// The table of language `code`, English where it has no text; for a code with a region or
+    /// script (`zh-CN`, `pt_BR`) without a table of its own, its language's (`zh`); English's
+    /// for a language without a table.
     pub fn table(&self, code: &str) -> Option<&Table> {
         self.resolved
-            .get(code)
+            .get(self.own_code(code))
             .or_else(|| self.resolved.get(FALLBACK))
+    }
+
+    /// The code whose table language `code` uses: its own, else its first part's (`zh` for
+    /// `zh-CN`) when that has one; else `code` (which then has none).
+    fn own_code<'a>(&self, code: &'a str) -> &'a str {
+        if self.resolved.contains_key(code) {
+            return code;
+        }
+        match code.split(['-', '_']).next() {
+            Some(primary) if self.resolved.contains_key(primary) => primary,
+            _ => code,
+        }
     }
 
     /// The text of `key` in language `code` (English when that language lacks it).
@@ -126,6 +139,10 @@ impl UiStrings {
             return None;
         }
         let english = self.own_keys.get(FALLBACK)?;
+        let code = self.own_code(code);
+        if code == FALLBACK {
+            return None;
+        }
         let guide_file = display_path(&theme_dir.join("i18n").join(format!("{code}.toml")));
         let Some(keys) = self.own_keys.get(code) else {
             return Some(
@@ -323,6 +340,36 @@ mod tests {
             strings.get("zh", "study.show_answer"),
             Some(&Text::One("显示答案".into()))
         );
+    }
+
+    #[test]
+    fn a_code_with_a_region_uses_its_languages_table() {
+        let strings = UiStrings::load(&default_theme()).expect("tables");
+        for code in ["zh-CN", "zh_TW"] {
+            assert_eq!(
+                strings.get(code, "study.show_answer"),
+                Some(&Text::One("显示答案".into())),
+                "{code}"
+            );
+            assert_eq!(strings.missing(code, Path::new("themes/default")), None);
+        }
+        // A table of its own wins over its language's.
+        let theme = with_guide_table("zh-TW", "[study]\nshow_answer = \"顯示答案\"\n");
+        let strings = UiStrings::load(&theme).expect("tables");
+        assert_eq!(
+            strings
+                .get("zh-TW", "study.show_answer")
+                .map(|t| t.pick(None)),
+            Some("顯示答案")
+        );
+        // A language with no table at all is still English, and still a warning.
+        assert_eq!(
+            strings
+                .get("fr-CA", "study.show_answer")
+                .map(|t| t.pick(None)),
+            Some("Show answer")
+        );
+        assert!(strings.missing("fr-CA", Path::new("themes/mine")).is_some());
     }
 
     #[test]
