@@ -18,14 +18,21 @@
 //!    English is inside search.js), and `tests/stemmers.rs` checks each port against
 //!    rust-stemmers word for word.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::panic::AssertUnwindSafe;
+use std::sync::Once;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// Installs, once, a panic hook that is silent while a thread is inside rust-stemmers.
+static QUIET_PANICS: Once = Once::new();
+
 thread_local! {
+    /// Whether this thread is inside rust-stemmers (its panics are caught: see `stem`).
+    static STEMMING: Cell<bool> = const { Cell::new(false) };
     /// Each stemmer's stems computed so far, by stemmer name.
     static STEMS: RefCell<FxHashMap<&'static str, FxHashMap<String, String>>> =
         RefCell::new(FxHashMap::default());
@@ -239,7 +246,7 @@ impl Tokenizer {
             if let Some(t) = cache.borrow().get(self.name).and_then(|c| c.get(word)) {
                 return f(t);
             }
-            let t = self.stemmer.stem(word).into_owned();
+            let t = self.stem(word);
             let r = f(&t);
             let mut cache = cache.borrow_mut();
             let mine = cache.entry(self.name).or_default();
@@ -248,6 +255,27 @@ impl Tokenizer {
             }
             r
         })
+    }
+
+    /// The stem of a word. rust-stemmers 1.2.0 panics on a few Greek words (`ισαισα`, where
+    /// the algorithm rewrites past the word's end): such a word is kept as it is, quietly, and
+    /// the browser's port does the same.
+    fn stem(&self, word: &str) -> String {
+        QUIET_PANICS.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !STEMMING.with(Cell::get) {
+                    previous(info);
+                }
+            }));
+        });
+        STEMMING.with(|s| s.set(true));
+        let stem = std::panic::catch_unwind(AssertUnwindSafe(|| self.stemmer.stem(word)));
+        STEMMING.with(|s| s.set(false));
+        match stem {
+            Ok(s) => s.into_owned(),
+            Err(_) => word.to_string(),
+        }
     }
 
     /// Whether a plain word is stemmed: see the module's rule 4.
@@ -333,6 +361,14 @@ mod tests {
             "3книгами",
             "a word with a digit is kept"
         );
+    }
+
+    #[test]
+    fn a_word_the_greek_stemmer_fails_on_is_kept_as_written() {
+        let el = Tokenizer::for_language("el");
+        assert_eq!(el.term("ισαισα"), "ισαισα");
+        assert_eq!(el.term("αδαιρετε"), "αδαιρετε");
+        assert_eq!(el.term("ανθρωποι"), "ανθρωπ");
     }
 
     #[test]
