@@ -58,23 +58,7 @@ fn the_browser_tokenizes_exactly_like_the_build() {
         "Café NAÏVE ﬁle Straße İstanbul ŉ 한국어 判定字符是否唯一 がぎ x.y.z __init__ 3.12.1 a..b"
             .into(),
     );
-    let cases: Vec<_> = texts
-        .iter()
-        .map(|t| json!({ "text": t, "tokens": tokenizer.tokens(t).into_iter().map(|k| [k.word, k.term]).collect::<Vec<_>>() }))
-        .collect();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("tokens.json");
-    std::fs::write(&file, serde_json::to_string(&cases).expect("json")).expect("write");
-    let out = Command::new("node")
-        .arg(repo().join("tests/browser/lib/compare-tokens.js"))
-        .arg(&file)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "the browser's tokens differ from the build's:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_browser_tokens_equal(&tokenizer, &texts, "the bundled guide and the corpora");
 }
 
 #[test]

@@ -303,3 +303,38 @@ pub fn export(root: &Path, out: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&result.stdout).into_owned()
 }
+
+/// Runs the browser's tokenizer (tests/browser/lib/compare-tokens.js, in node) over `texts`
+/// with the stemmer the build's `tokenizer` uses, and fails, naming `what` and the first
+/// differences, unless its tokens equal the build's for every text.
+pub fn assert_browser_tokens_equal(
+    tokenizer: &prepbook::search::tokenize::Tokenizer,
+    texts: &[String],
+    what: &str,
+) {
+    let cases: Vec<serde_json::Value> = texts
+        .iter()
+        .map(|t| {
+            let tokens: Vec<[String; 2]> = tokenizer
+                .tokens(t)
+                .into_iter()
+                .map(|k| [k.word, k.term])
+                .collect();
+            serde_json::json!({ "text": t, "tokens": tokens })
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("tokens.json");
+    std::fs::write(&file, serde_json::to_string(&cases).expect("json")).expect("write");
+    let out = Command::new("node")
+        .arg(repo().join("tests/browser/lib/compare-tokens.js"))
+        .arg(&file)
+        .arg(tokenizer.stemmer_name())
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "{what}: the browser's tokens differ from the build's:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
