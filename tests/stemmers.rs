@@ -380,3 +380,55 @@ fn a_guide_in_english_ships_no_stemmer() {
     assert!(dir.path().join("book/static/search.js").is_file());
     assert!(!dir.path().join("book/static/stem").exists());
 }
+
+/// A build after editing a French page patches the French index, stemmed in French, and
+/// equals a clean build.
+#[test]
+fn a_build_after_editing_a_french_page_stems_the_edit_in_french() {
+    if !require(node_runs(), "node") {
+        return;
+    }
+    let dir = common::fixture("multilingual");
+    // A build patches an edit of fewer than a quarter of the questions: a few more to edit
+    // one of them.
+    let more = dir.path().join("content/more");
+    std::fs::create_dir_all(&more).expect("mkdir");
+    for i in 0..12 {
+        std::fs::write(
+            more.join(format!("q{i}.md")),
+            format!("---\ntitle: Question {i}?\n---\n\nAsked as number {i}.\n"),
+        )
+        .expect("write");
+    }
+    // Keeping its saved state (`--no-cache` would make the next build whole).
+    let first = common::prepbook(dir.path())
+        .arg("build")
+        .output()
+        .expect("run");
+    assert!(first.status.success());
+    common::replace_in(
+        &dir.path().join("content/python/generators.fr.md"),
+        "s'arrête de nouveau.",
+        "s'arrête de nouveau, comme un accumulateur suspendu.",
+    );
+    let out = common::prepbook(dir.path())
+        .arg("build")
+        .output()
+        .expect("run");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("(an edit: "), "{summary}");
+    // "accumulation" reaches the edited page's "accumulateur" through its French stem (in
+    // English the two stay apart).
+    assert_eq!(
+        top_titles(&dir.path().join("book/fr"), &["accumulation suspendue"]),
+        ["Comment fonctionne un générateur ?"]
+    );
+    let clean = tempfile::tempdir().expect("temp dir");
+    common::copy_dir(&dir.path().join("content"), &clean.path().join("content"));
+    std::fs::copy(dir.path().join("book.toml"), clean.path().join("book.toml")).expect("copy");
+    common::build_ok(clean.path());
+    assert_eq!(
+        common::files(&dir.path().join("book")),
+        common::files(&clean.path().join("book"))
+    );
+}
