@@ -3,7 +3,7 @@
 //! phrases that mean the same to a reader. Only the groups a guide can use (one of whose phrases
 //! it contains) go into its manifest; the browser expands a query with them.
 
-use crate::search::tokenize::{Tokenizer, normalize};
+use crate::search::tokenize::Tokenizer;
 
 /// The built-in list: one group per line, phrases separated by commas, `#` starts a comment.
 pub const BUILT_IN: &str = include_str!("synonyms.txt");
@@ -23,9 +23,11 @@ pub fn parse_list(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A phrase as the manifest keeps it: normalized, single spaces.
-fn clean(phrase: &str) -> String {
-    normalize(phrase)
+/// A phrase as the manifest keeps it: prepared as the language's text is (folded in English,
+/// lowercased with its accents for a language's own stemmer), single spaces.
+fn clean(tokenizer: &Tokenizer, phrase: &str) -> String {
+    tokenizer
+        .prepare(phrase)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -67,7 +69,7 @@ pub fn groups(
     let mut out: Vec<Group> = Vec::new();
     for group in own.iter().cloned().chain(parse_list(BUILT_IN)) {
         let mut phrases: Vec<String> = Vec::new();
-        for p in group.iter().map(|p| clean(p)) {
+        for p in group.iter().map(|p| clean(tokenizer, p)) {
             if !p.is_empty()
                 && p.chars().count() <= MAX_PHRASE_CHARS
                 && !phrases.contains(&p)

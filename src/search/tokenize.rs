@@ -14,10 +14,13 @@
 //!    in English (and languages Snowball has no stemmer for, whose text stems its English words)
 //!    a plain ASCII word of three letters or more (`decorators` -> `decor`); in another language
 //!    a word of three letters or more with no digit (`décorateurs` -> `decor`). Other words
-//!    are terms as they are. The browser has a port of each stemmer (`static/stem/<name>.js`;
+//!    are terms as they are. A language's own stemmer reads the word with its accents (step 1
+//!    leaves them, `новый` is not `новыи`), and they are folded from the word and its stem
+//!    after (see [`Tokenizer::prepare`]). The browser has a port of each stemmer (`static/stem/<name>.js`;
 //!    English is inside search.js), and `tests/stemmers.rs` checks each port against
 //!    rust-stemmers word for word.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::panic::AssertUnwindSafe;
 use std::sync::Once;
@@ -218,35 +221,66 @@ impl Tokenizer {
     /// them, without allocating strings for them: the index reads 42 MB of text at 10,000
     /// questions.
     pub fn for_each_token(&self, text: &str, mut f: impl FnMut(&str, &str)) {
-        let normalized = normalize(text);
-        for_each_word(&normalized, |word| {
+        let prepared = self.prepare(text);
+        for_each_word(&prepared, |word| {
+            let folded = self.fold(word);
+            if folded.is_empty() {
+                return;
+            }
             if word.contains(['_', '.']) {
-                f(word, word);
+                f(&folded, &folded);
                 for part in word.split(['_', '.']).filter(|p| !p.is_empty()) {
-                    self.with_term(part, |term| f(part, term));
+                    let folded_part = self.fold(part);
+                    if !folded_part.is_empty() {
+                        self.with_term(part, |term| f(&folded_part, term));
+                    }
                 }
             } else {
-                self.with_term(word, |term| f(word, term));
+                self.with_term(word, |term| f(&folded, term));
             }
         });
     }
 
-    /// The index term of one plain word.
+    /// Text made ready to split into words: in English folded whole ([`normalize`]); in a
+    /// language with its own stemmer only lowercased (and compatibility forms composed), as
+    /// the stemmer reads accents (`новый` is not `новыи`), which go once a word is stemmed.
+    pub fn prepare(&self, text: &str) -> String {
+        if self.name == "english" {
+            normalize(text)
+        } else if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.nfkc().collect::<String>().to_lowercase()
+        }
+    }
+
+    /// A prepared word as the index lists it: accents folded.
+    fn fold<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        if self.name == "english" || word.is_ascii() {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(normalize(word))
+        }
+    }
+
+    /// The index term of one plain word, as [`Tokenizer::prepare`] gives it.
     pub fn term(&self, word: &str) -> String {
         self.with_term(word, str::to_string)
     }
 
-    /// Calls `f` with the index term of one plain word. A guide uses a few thousand distinct
-    /// words many times over, so each thread remembers the stems it computed.
+    /// Calls `f` with the index term of one plain prepared word: its stem, accents folded. A
+    /// guide uses a few thousand distinct words many times over, so each thread remembers the
+    /// stems it computed.
     fn with_term<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
         if !self.stems(word) {
-            return f(word);
+            return f(&self.fold(word));
         }
         STEMS.with(|cache| {
             if let Some(t) = cache.borrow().get(self.name).and_then(|c| c.get(word)) {
                 return f(t);
             }
-            let t = self.stem(word);
+            let stem = self.stem(word);
+            let t = self.fold(&stem).into_owned();
             let r = f(&t);
             let mut cache = cache.borrow_mut();
             let mine = cache.entry(self.name).or_default();
@@ -356,6 +390,13 @@ mod tests {
         assert_eq!(stemmer_name("zh"), "english");
         let ru = Tokenizer::for_language("ru");
         assert_eq!(ru.term("книгами"), "книг");
+        // The stemmer reads й, which folding would turn into и.
+        let t: Vec<String> = ru
+            .tokens("Новый новая")
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(t, vec!["нов", "нов"]);
         assert_eq!(
             ru.term("3книгами"),
             "3книгами",

@@ -77,9 +77,14 @@
     return (edits === 1 ? 0.3 : 0.2) + 0.05 * sharedPrefix(word, candidate) / Math.max(1, word.length);
   }
 
-  /** With the tokenizer of search.js (normalize, words, term): the query side. */
+  /** With the tokenizer of search.js (normalize: text ready to split, fold: a word as the index
+   *  lists it, words, term): the query side. */
   function make(tok) {
-    function wordOf(w) { return { word: w, term: /[_.]/.test(w) ? w : tok.term(w) }; }
+    var fold = tok.fold || function (w) { return w; };
+    function wordOf(w) {
+      var f = fold(w);
+      return { word: f, term: /[_.]/.test(w) ? f : tok.term(w), raw: w };
+    }
     function phraseWords(p) { return tok.words(tok.normalize(p)).map(wordOf); }
 
     /**
@@ -104,7 +109,7 @@
         groups.push(phrases);
         phrases.forEach(function (p) {
           if (!WORD.test(p.text)) { (symbols[p.text] = symbols[p.text] || []).push(p); return; }
-          var k = keyOf(p.text.split(" ")[0]);
+          var k = keyOf(fold(p.text.split(" ")[0]));
           (byKey[k] = byKey[k] || []).push(p);
         });
       });
@@ -150,15 +155,16 @@
 
     /** A dotted name: in full, or its last part where the page names its qualifier too. */
     function dottedSlot(w, prefix) {
-      var parts = w.word.split(".").filter(Boolean);
+      // The parts as typed (accents and all), for the stemmer; the index lists them folded.
+      var parts = (w.raw || w.word).split(".").filter(Boolean);
       var slot = { text: w.word, alts: [{ words: [{ word: w.word, term: w.term, prefix: prefix }], weight: AS_TYPED }] };
       if (w.word.indexOf(".") < 0 || parts.length < 2) { return slot; }
       var lastWord = parts[parts.length - 1];
-      var last = { word: lastWord, term: /_/.test(lastWord) ? lastWord : tok.term(lastWord), prefix: prefix };
+      var last = { word: fold(lastWord), term: /_/.test(lastWord) ? fold(lastWord) : tok.term(lastWord), prefix: prefix };
       var qualifier = parts.slice(0, -1).join(".");
-      slot.alts.push({ words: [{ word: qualifier, term: /[_.]/.test(qualifier) ? qualifier : tok.term(qualifier), prefix: false }, last], weight: QUALIFIED });
+      slot.alts.push({ words: [{ word: fold(qualifier), term: /[_.]/.test(qualifier) ? fold(qualifier) : tok.term(qualifier), prefix: false }, last], weight: QUALIFIED });
       if (parts.length > 2) {
-        slot.alts.push({ words: [{ word: parts[0], term: tok.term(parts[0]), prefix: false }, last], weight: QUALIFIED * 0.9 });
+        slot.alts.push({ words: [{ word: fold(parts[0]), term: tok.term(parts[0]), prefix: false }, last], weight: QUALIFIED * 0.9 });
       }
       return slot;
     }

@@ -238,23 +238,39 @@
     return stemLoading[name];
   }
 
-  /** A plain word's index term: src/search/tokenize.rs's rule 4. */
+  /** Text made ready to split into words (tokenize.rs's `prepare`): in English folded whole;
+   *  in a language with its own stemmer only lowercased, as the stemmer reads accents. */
+  function prepare(text) {
+    return stemmer.name === "english" ? normalize(text) : text.normalize("NFKC").toLowerCase();
+  }
+
+  /** A prepared word as the index lists it: accents folded. */
+  function fold(word) {
+    return stemmer.name === "english" || /^[\x00-\x7f]*$/.test(word) ? word : normalize(word);
+  }
+
+  /** A prepared plain word's index term: src/search/tokenize.rs's rule 4. */
   function term(word) {
     if (stemmer.name === "english") {
       return word.length >= 3 && /^[a-z]+$/.test(word) ? stem(word) : word;
     }
-    return Array.from(word).length >= 3 && STEMMABLE.test(word) ? stemmer.stem(word) : word;
+    return fold(Array.from(word).length >= 3 && STEMMABLE.test(word) ? stemmer.stem(word) : word);
   }
 
   /** Tokens of text, exactly as the index was built: [{word, term}], identifiers' parts too. */
   function tokens(text) {
     var out = [];
-    words(normalize(text)).forEach(function (w) {
+    words(prepare(text)).forEach(function (w) {
+      var fw = fold(w);
+      if (!fw) { return; }
       if (/[_.]/.test(w)) {
-        out.push({ word: w, term: w });
-        w.split(/[_.]/).filter(Boolean).forEach(function (p) { out.push({ word: p, term: term(p) }); });
+        out.push({ word: fw, term: fw });
+        w.split(/[_.]/).filter(Boolean).forEach(function (p) {
+          var fp = fold(p);
+          if (fp) { out.push({ word: fp, term: term(p) }); }
+        });
       } else {
-        out.push({ word: w, term: term(w) });
+        out.push({ word: fw, term: term(w) });
       }
     });
     return out;
@@ -316,7 +332,7 @@
   var EXACT = 1, STEM = 0.5, PREFIX = 0.6;
   var analyzerMade = null;
   function analyzer() {
-    return analyzerMade || (analyzerMade = Rank.make({ normalize: normalize, words: words, term: term }));
+    return analyzerMade || (analyzerMade = Rank.make({ normalize: prepare, fold: fold, words: words, term: term }));
   }
   var FACETS = ["section", "difficulty", "level", "tag"];
 
@@ -651,7 +667,7 @@
     if (cache.has(id)) { return cache.get(id); }
     if (cache.size >= WORDS_KEPT) { cache.clear(); }
     var p = self.doc(id).then(function (d) {
-      return self.textOf(d).then(function (text) { return words(normalize(d.title + "\n" + text.slice(0, NEAR_CHARS))); });
+      return self.textOf(d).then(function (text) { return words(prepare(d.title + "\n" + text.slice(0, NEAR_CHARS))); });
     });
     cache.set(id, p);
     return p;
@@ -703,7 +719,7 @@
     };
   }
 
-  var WORD_RE = /[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}_]+(?:\.[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}_]+)*/gu;
+  var WORD_RE = /[\p{Alphabetic}\p{M}\p{Nd}\p{Nl}\p{No}_]+(?:\.[\p{Alphabetic}\p{M}\p{Nd}\p{Nl}\p{No}_]+)*/gu;
 
   /** Text split into [text, isMatch] pieces, for <mark>. */
   function highlight(text, isMatch) {
@@ -768,7 +784,8 @@
   }
 
   var api = {
-    normalize: normalize, words: words, stem: stem, term: term, tokens: tokens, stemReady: stemReady, shardKey: shardKey,
+    normalize: normalize, prepare: prepare, fold: fold, words: words, stem: stem, term: term, tokens: tokens,
+    stemReady: stemReady, shardKey: shardKey,
     keyFile: keyFile, fnv1a: fnv1a, postings: postings, oneEdit: oneEdit, Engine: Engine,
     highlight: highlight, snippet: snippet, matchCount: matchCount, matcher: matcher, queryWords: queryWords,
     sectionName: sectionName, tagName: tagName
