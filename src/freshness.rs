@@ -34,6 +34,10 @@ pub struct Record {
     pub articles: usize,
     pub sections: usize,
     pub tags: usize,
+    /// Each other language's code and translated questions (none in a record written before
+    /// translations were counted).
+    #[serde(default)]
+    pub translations: Vec<(String, usize)>,
 }
 
 /// What a build reads, each file by a hash of its bytes. Two scans are equal exactly when a

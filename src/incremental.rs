@@ -193,6 +193,7 @@ pub fn record(config: &Config, inputs: &Inputs, report: &BuildReport) {
             articles: report.articles,
             sections: report.sections,
             tags: report.tags,
+            translations: report.translations.clone(),
         },
     );
 }

@@ -48,6 +48,9 @@ pub struct BuildReport {
     pub up_to_date: bool,
     /// Only an edit was patched into the last build: how many pages were rendered again.
     pub rendered_again: Option<usize>,
+    /// Each other language: its code and how many of its questions are translated (the rest
+    /// are shown in the default language).
+    pub translations: Vec<(String, usize)>,
 }
 
 impl BuildReport {
@@ -60,6 +63,7 @@ impl BuildReport {
             articles: last.articles,
             sections: last.sections,
             tags: last.tags,
+            translations: last.translations.clone(),
             elapsed: started.elapsed(),
             warnings: last.warnings.clone(),
             highlighted: (0, 0),
@@ -287,6 +291,18 @@ pub fn run_steps(
         articles: content::load::article_count(guide),
         sections: guide.sections.len() - 1,
         tags: guide.tags.len(),
+        translations: loaded
+            .translations
+            .iter()
+            .map(|view| {
+                let own = view
+                    .questions
+                    .iter()
+                    .filter(|q| q.source.origin != crate::content::translations::Origin::Fallback)
+                    .count();
+                (view.config.language().to_string(), own)
+            })
+            .collect(),
         elapsed: steps.started.elapsed(),
         warnings: diags.take_sorted(),
         highlighted: loaded.highlighter.counts(),

@@ -544,3 +544,14 @@ fn the_browser_tokenizes_each_language_exactly_like_the_build() {
         ["english", "english", "english", "french", "russian"]
     );
 }
+
+#[test]
+fn the_build_says_how_far_each_language_is_translated() {
+    let dir = fixture("bilingual");
+    let stdout = build_again(dir.path());
+    assert!(stdout.contains(", zh 1 of 3 translated,"), "{stdout}");
+    // A build with nothing changed replays the count with the rest of the summary.
+    let again = build_again(dir.path());
+    assert!(again.contains("(up to date)"), "{again}");
+    assert!(again.contains(", zh 1 of 3 translated,"), "{again}");
+}

@@ -342,7 +342,11 @@ fn a_query_finds_a_page_that_uses_another_form_of_its_words() {
     // the ending), the plural finds it.
     assert_eq!(
         top_titles(&book.join("ru"), &["декораторами", "функцию", "вызываемые"]),
-        ["Что такое декоратор?", "Что такое декоратор?", "Что такое декоратор?"]
+        [
+            "Что такое декоратор?",
+            "Что такое декоратор?",
+            "Что такое декоратор?"
+        ]
     );
     // The site carries the ports its languages use and no others.
     let mut ports: Vec<String> = std::fs::read_dir(book.join("static/stem"))

@@ -44,8 +44,14 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             if let Some(n) = report.rendered_again {
                 out.push_str(&format!(" (an edit: {} again)", super::count(n, "page")));
             }
+            // A translated guide: how far each other language is translated.
+            let languages: String = report
+                .translations
+                .iter()
+                .map(|(code, own)| format!(", {code} {own} of {} translated", report.questions))
+                .collect();
             say!(
-                "built {}: {}{articles} in {}, {}, in {:.2} s -> {out}",
+                "built {}: {}{articles} in {}, {}{languages}, in {:.2} s -> {out}",
                 super::count(report.pages, "page"),
                 super::count(report.questions, "question"),
                 super::count(report.sections, "section"),
