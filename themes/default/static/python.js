@@ -314,16 +314,8 @@
   /** Bytes of a runtime file registered (gzipped, base64) by a data script of the site. */
   function localSource(dir) {
     return function (name) {
-      return PrepbookData.load("python", name, dir + name + ".js").then(gunzipBase64);
+      return PrepbookData.load("python", name, dir + name + ".js").then(PrepbookData.inflate);
     };
-  }
-
-  function gunzipBase64(b64) {
-    var binary = atob(b64);
-    var raw = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) { raw[i] = binary.charCodeAt(i); }
-    var stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
 
   /** Bytes of a runtime file as the site's runtime.js says: from the CDN, checked against its
