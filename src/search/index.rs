@@ -96,36 +96,47 @@ pub struct Postings {
 }
 
 impl Postings {
-    /// Analyses every question in parallel; each thread folds its questions into partial maps,
-    /// which are then merged, so no per-question map outlives its question.
+    /// Analyses every question in parallel; each thread folds its questions into partial maps
+    /// (hash maps: a string-keyed B-tree spent a tenth of a large build comparing keys), which
+    /// are then merged and sorted once, so no per-question map outlives its question.
     pub fn build(guide: &Guide) -> Postings {
+        type Terms = FxHashMap<String, Vec<Posting>>;
+        type Words = FxHashMap<String, (String, u32)>;
         let tokenizer = Tokenizer::for_language(guide.config.language());
-        let mut postings = guide
+        let (terms, words) = guide
             .questions
             .par_iter()
             .enumerate()
-            .fold(Postings::default, |mut acc, (id, q)| {
-                let doc = analyze(&tokenizer, guide, q);
-                for (term, (mask, tf)) in doc.terms {
-                    acc.terms
-                        .entry(term)
-                        .or_default()
-                        .push((id as u32, mask, tf));
-                }
-                for (word, term) in doc.words {
-                    acc.words.entry(word).or_insert((term, 0)).1 += 1;
-                }
-                acc
-            })
-            .reduce(Postings::default, |mut a, b| {
-                for (term, list) in b.terms {
-                    a.terms.entry(term).or_default().extend(list);
-                }
-                for (word, (term, n)) in b.words {
-                    a.words.entry(word).or_insert((term, 0)).1 += n;
-                }
-                a
-            });
+            .fold(
+                <(Terms, Words)>::default,
+                |(mut terms, mut words), (id, q)| {
+                    let doc = analyze(&tokenizer, guide, q);
+                    for (term, (mask, tf)) in doc.terms {
+                        terms.entry(term).or_default().push((id as u32, mask, tf));
+                    }
+                    // The earliest question's term for a word wins, whatever the threads did.
+                    for (word, term) in doc.words {
+                        words.entry(word).or_insert((term, 0)).1 += 1;
+                    }
+                    (terms, words)
+                },
+            )
+            .reduce(
+                <(Terms, Words)>::default,
+                |(mut terms, mut words), (b_terms, b_words)| {
+                    for (term, list) in b_terms {
+                        terms.entry(term).or_default().extend(list);
+                    }
+                    for (word, (term, n)) in b_words {
+                        words.entry(word).or_insert((term, 0)).1 += n;
+                    }
+                    (terms, words)
+                },
+            );
+        let mut postings = Postings {
+            terms: terms.into_iter().collect(),
+            words: words.into_iter().collect(),
+        };
         postings
             .terms
             .par_iter_mut()

@@ -36,9 +36,10 @@ static QUIET_PANICS: Once = Once::new();
 thread_local! {
     /// Whether this thread is inside rust-stemmers (its panics are caught: see `stem`).
     static STEMMING: Cell<bool> = const { Cell::new(false) };
-    /// Each stemmer's stems computed so far, by stemmer name.
-    static STEMS: RefCell<FxHashMap<&'static str, FxHashMap<String, String>>> =
-        RefCell::new(FxHashMap::default());
+    /// Each stemmer's stems computed so far, by its place in [`STEMMERS`].
+    static STEMS: RefCell<Vec<FxHashMap<String, String>>> = RefCell::new(
+        (0..STEMMERS.len()).map(|_| FxHashMap::default()).collect(),
+    );
 }
 
 /// The Snowball stemmers, by the primary subtag of a language code (`pt-BR` -> `pt`), with the
@@ -79,13 +80,12 @@ pub fn stemmer_names() -> Vec<&'static str> {
     names
 }
 
-fn stemmer(language: &str) -> (&'static str, &'static str, Algorithm) {
+/// A language's stemmer: its place in [`STEMMERS`], its name and its algorithm.
+fn stemmer(language: &str) -> (usize, &'static str, Algorithm) {
     let primary = language.split(['-', '_']).next().unwrap_or("");
-    STEMMERS
-        .iter()
-        .find(|s| s.0.eq_ignore_ascii_case(primary))
-        .copied()
-        .unwrap_or(("en", "english", Algorithm::English))
+    let place = |code: &str| STEMMERS.iter().position(|s| s.0.eq_ignore_ascii_case(code));
+    let i = place(primary).or_else(|| place("en")).unwrap_or(0);
+    (i, STEMMERS[i].1, STEMMERS[i].2)
 }
 
 /// Accents, as NFKD leaves them: the combining diacritical marks blocks.
@@ -128,7 +128,11 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || c == '_' || is_combining_mark(c)) && !is_cjk(c)
+    if c.is_ascii() {
+        // Most characters of a guide: no table to search.
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    (c.is_alphanumeric() || is_combining_mark(c)) && !is_cjk(c)
 }
 
 /// Splits normalized text into raw words (identifiers whole) and CJK runs.
@@ -182,6 +186,8 @@ pub struct Tokenizer {
     stemmer: Stemmer,
     /// The stemmer's name (`english`, `french`, ...).
     name: &'static str,
+    /// Its place in [`STEMMERS`], where [`STEMS`] keeps its stems.
+    place: usize,
 }
 
 impl Default for Tokenizer {
@@ -194,10 +200,11 @@ impl Default for Tokenizer {
 impl Tokenizer {
     /// The tokenizer of a language, by its code (`fr`, `pt-BR`, `zh`).
     pub fn for_language(language: &str) -> Tokenizer {
-        let (_, name, algorithm) = stemmer(language);
+        let (place, name, algorithm) = stemmer(language);
         Tokenizer {
             stemmer: Stemmer::create(algorithm),
             name,
+            place,
         }
     }
 
@@ -276,15 +283,15 @@ impl Tokenizer {
             return f(&self.fold(word));
         }
         STEMS.with(|cache| {
-            if let Some(t) = cache.borrow().get(self.name).and_then(|c| c.get(word)) {
+            if let Some(t) = cache.borrow().get(self.place).and_then(|c| c.get(word)) {
                 return f(t);
             }
             let stem = self.stem(word);
             let t = self.fold(&stem).into_owned();
             let r = f(&t);
-            let mut cache = cache.borrow_mut();
-            let mine = cache.entry(self.name).or_default();
-            if mine.len() < 200_000 {
+            if let Some(mine) = cache.borrow_mut().get_mut(self.place)
+                && mine.len() < 200_000
+            {
                 mine.insert(word.to_string(), t);
             }
             r
