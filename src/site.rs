@@ -104,12 +104,21 @@ pub fn load(
     progress: &Progress,
 ) -> Option<Loaded> {
     let (theme, highlighter) = tools(config, opts, diags)?;
-    let guide = content::load(config, &highlighter, diags, progress)?;
-    let translations = config
-        .translations()
-        .into_iter()
-        .map(|code| content::load(&config.for_language(code), &highlighter, diags, progress))
-        .collect::<Option<Vec<Guide>>>()?;
+    // A translation's code blocks are mostly its original's, and every page not translated is
+    // its original again: each block is highlighted once for all languages.
+    let codes = config.translations();
+    highlighter
+        .cache()
+        .share_between_languages(!codes.is_empty());
+    let loaded = content::load(config, &highlighter, diags, progress).and_then(|guide| {
+        let translations = codes
+            .into_iter()
+            .map(|code| content::load(&config.for_language(code), &highlighter, diags, progress))
+            .collect::<Option<Vec<Guide>>>()?;
+        Some((guide, translations))
+    });
+    highlighter.cache().share_between_languages(false);
+    let (guide, translations) = loaded?;
     Some(Loaded {
         guide,
         translations,

@@ -5,7 +5,9 @@
 //! pages, so the cache never holds a second copy of new blocks. They are appended to a log file
 //! as they are made, and [`HighlightCache::save`] writes the next cache file from the blocks of
 //! the previous file that this build used plus that log. The file never grows beyond the guide's
-//! own code.
+//! own code. The one exception is a translated guide: while its languages load, the blocks made
+//! for the first are kept in memory too, since a translation's code is mostly its original's
+//! ([`HighlightCache::share_between_languages`]), and dropped once they have loaded.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -43,6 +45,9 @@ pub struct HighlightCache {
     dir: Option<PathBuf>,
     previous: HashMap<Key, Arc<str>>,
     state: Mutex<State>,
+    /// New blocks kept in memory while a translated guide's languages load, so that each
+    /// language's copy of a block is highlighted once; `None` the rest of the time.
+    shared: Mutex<Option<HashMap<Key, Arc<str>>>>,
 }
 
 #[derive(Default)]
@@ -62,6 +67,7 @@ impl HighlightCache {
             dir: None,
             previous: HashMap::new(),
             state: Mutex::new(State::default()),
+            shared: Mutex::new(None),
         }
     }
 
@@ -76,19 +82,37 @@ impl HighlightCache {
             dir: Some(dir.to_path_buf()),
             previous,
             state: Mutex::new(State::default()),
+            shared: Mutex::new(None),
+        }
+    }
+
+    /// Keeps new blocks in memory (`true`) until called with `false`, which drops them: a
+    /// translated guide turns this on while its languages load.
+    pub fn share_between_languages(&self, on: bool) {
+        if let Ok(mut shared) = self.shared.lock() {
+            *shared = on.then(HashMap::new);
         }
     }
 
     pub fn get(&self, key: Key) -> Option<Arc<str>> {
-        let html = self.previous.get(&key)?.clone();
+        let Some(html) = self.previous.get(&key).cloned() else {
+            let shared = self.shared.lock().ok()?;
+            return shared.as_ref()?.get(&key).cloned();
+        };
         if let Ok(mut st) = self.state.lock() {
             st.reused.insert(key);
         }
         Some(html)
     }
 
-    /// Records a new block (written to the log file, not kept in memory).
+    /// Records a new block: written to the log file, and kept in memory only while shared
+    /// between languages.
     pub fn insert(&self, key: Key, html: &str) {
+        if let Ok(mut shared) = self.shared.lock()
+            && let Some(blocks) = shared.as_mut()
+        {
+            blocks.insert(key, Arc::from(html));
+        }
         let Some(dir) = &self.dir else { return };
         let Ok(mut st) = self.state.lock() else {
             return;
@@ -254,6 +278,20 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "no log or temp file left: {names:?}");
+    }
+
+    #[test]
+    fn blocks_are_shared_between_languages_only_while_they_load() {
+        // With --no-cache too: a translated guide's languages still share their blocks.
+        let cache = HighlightCache::disabled();
+        let k = key(&[b"python", b"print(1)"]);
+        cache.insert(k, "before");
+        assert!(cache.get(k).is_none(), "nothing kept before sharing");
+        cache.share_between_languages(true);
+        cache.insert(k, "<span>print</span>(1)");
+        assert_eq!(cache.get(k).as_deref(), Some("<span>print</span>(1)"));
+        cache.share_between_languages(false);
+        assert!(cache.get(k).is_none(), "the shared blocks are dropped");
     }
 
     #[test]
