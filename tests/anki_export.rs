@@ -266,8 +266,10 @@ fn a_newer_package_updates_the_notes_and_keeps_their_reviews() {
     let dir = fixture("basic");
     let package = dir.path().join("guide.apkg");
     let collection = dir.path().join("collection.anki2");
-    let first_export = std::time::SystemTime::now();
     export(dir.path(), "apkg", &package);
+    // Taken after the export, whose notes carry the second it ran in: a clock read before could
+    // be a second behind it, and a second package in that next second would not be newer.
+    let first_export = std::time::SystemTime::now();
     let first = anki(
         &python,
         &[Path::new("import-package"), &collection, &package],
