@@ -262,22 +262,32 @@ pub fn run_steps(
     let languages = site_languages(&loaded.views());
     let staging = Staging::new(&out_dir)
         .map_err(|e| vec![io_error(&out_dir, "cannot create the output folder", e)])?;
-    let mut pages = 0;
-    for guide in loaded.views() {
-        let mut renderer = Renderer::new(guide, &loaded.theme)?;
-        renderer.set_languages(&languages);
-        pages += write_pages(guide, &renderer, &staging, &diags, progress);
-    }
-    pause_at("pages-staged");
-    steps.done("render");
-    write_static(&loaded, &staging, &diags);
-    let search = write_search(&loaded.guide, &staging, &diags);
-    let translation_search = loaded
-        .translations
-        .iter()
-        .map(|guide| write_search(guide, &staging, &diags))
-        .collect();
-    steps.done("static");
+    // The pages, and the data files beside them (search, study, navigation), are made at the
+    // same time: each has steps that use one core only, which the other fills.
+    let (pages, (search, translation_search)) = rayon::join(
+        || -> Result<usize, Vec<Diagnostic>> {
+            let mut pages = 0;
+            for guide in loaded.views() {
+                let mut renderer = Renderer::new(guide, &loaded.theme)?;
+                renderer.set_languages(&languages);
+                pages += write_pages(guide, &renderer, &staging, &diags, progress);
+            }
+            pause_at("pages-staged");
+            Ok(pages)
+        },
+        || {
+            write_static(&loaded, &staging, &diags);
+            let search = write_search(&loaded.guide, &staging, &diags);
+            let translation_search: Vec<_> = loaded
+                .translations
+                .iter()
+                .map(|guide| write_search(guide, &staging, &diags))
+                .collect();
+            (search, translation_search)
+        },
+    );
+    let pages = pages?;
+    steps.done("render and static");
     if diags.has_errors() {
         return Err(diags.take_sorted());
     }
