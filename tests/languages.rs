@@ -350,17 +350,8 @@ fn build_again(dir: &Path) -> String {
 #[test]
 fn a_build_after_editing_a_translation_equals_a_clean_build() {
     let dir = fixture("bilingual");
-    // A build patches an edit of fewer than a quarter of the questions: a few more to edit
-    // one of them.
-    let more = dir.path().join("content/more");
-    std::fs::create_dir_all(&more).expect("mkdir");
-    for i in 0..12 {
-        std::fs::write(
-            more.join(format!("q{i}.md")),
-            format!("---\ntitle: Question {i}?\n---\n\nAsked as number {i}.\n"),
-        )
-        .expect("write");
-    }
+    // A build patches an edit of fewer than a quarter of the questions.
+    add_filler_questions(dir.path(), 12);
     build_again(dir.path());
     for (file, from, to) in [
         (

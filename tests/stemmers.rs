@@ -472,17 +472,8 @@ fn a_build_after_editing_a_french_page_stems_the_edit_in_french() {
         return;
     }
     let dir = common::fixture("multilingual");
-    // A build patches an edit of fewer than a quarter of the questions: a few more to edit
-    // one of them.
-    let more = dir.path().join("content/more");
-    std::fs::create_dir_all(&more).expect("mkdir");
-    for i in 0..12 {
-        std::fs::write(
-            more.join(format!("q{i}.md")),
-            format!("---\ntitle: Question {i}?\n---\n\nAsked as number {i}.\n"),
-        )
-        .expect("write");
-    }
+    // A build patches an edit of fewer than a quarter of the questions.
+    common::add_filler_questions(dir.path(), 12);
     // Keeping its saved state (`--no-cache` would make the next build whole).
     let first = common::prepbook(dir.path())
         .arg("build")

@@ -47,6 +47,20 @@ pub fn files(root: &Path) -> Files {
 }
 
 /// Replaces the first `from` in the file at `path` with `to`; `from` must be there.
+/// Adds `n` short questions in `content/more/` of the guide at `root`: a build patches an edit
+/// only when it touches fewer than a quarter of the questions, so a small fixture needs more.
+pub fn add_filler_questions(root: &Path, n: usize) {
+    let more = root.join("content/more");
+    std::fs::create_dir_all(&more).expect("mkdir");
+    for i in 0..n {
+        std::fs::write(
+            more.join(format!("q{i}.md")),
+            format!("---\ntitle: Question {i}?\n---\n\nAsked as number {i}.\n"),
+        )
+        .expect("write");
+    }
+}
+
 pub fn replace_in(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).expect("read");
     assert!(text.contains(from), "{} has no `{from}`", path.display());
